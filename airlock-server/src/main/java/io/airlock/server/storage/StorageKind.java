@@ -1,0 +1,17 @@
+package io.airlock.server.storage;
+
+/** What kind of bucket an integration points at. */
+public enum StorageKind {
+    /** The object store running inside the gateway on loopback; for first runs and trials. */
+    EMBEDDED("Embedded (local)");
+
+    private final String label;
+
+    StorageKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,95 @@
+package io.airlock.server.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A browser-like HTTP client for API tests: it keeps cookies and echoes the XSRF-TOKEN cookie in the
+ * X-XSRF-TOKEN header, exactly as the single-page app does.
+ */
+public final class GatewayClient {
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public GatewayClient(int port) {
+        this.base = URI.create("http://localhost:" + port);
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A response with its status, body and headers. */
+    public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), Map.of());
+    }
+
+    public Reply post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    public Reply post(String path, String json, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).POST(body(json)), withCsrf(headers));
+    }
+
+    public Reply patch(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).method("PATCH", body(json)), withCsrf(Map.of()));
+    }
+
+    /** A POST without the CSRF header, as a forged cross-site form would send it. */
+    public Reply postWithoutCsrf(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).POST(body(json)), Map.of());
+    }
+
+    /** Fetches the session (which sets the CSRF cookie) and signs in. */
+    public Reply signIn(String username, String password) {
+        get("/api/session");
+        return post("/api/auth/login", Json.object("username", username, "password", password));
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    private Map<String, String> withCsrf(Map<String, String> headers) {
+        var all = new java.util.HashMap<>(headers);
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            all.putIfAbsent("X-XSRF-TOKEN", token);
+        }
+        return all;
+    }
+
+    private static HttpRequest.BodyPublisher body(String json) {
+        return HttpRequest.BodyPublishers.ofString(json);
+    }
+
+    private Reply send(HttpRequest.Builder builder, Map<String, String> headers) {
+        builder.header("Content-Type", "application/json").header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
