@@ -18,6 +18,7 @@ public final class AirlockPrincipal implements UserDetails, CredentialsContainer
     private final Role role;
     private final boolean enabled;
     private final boolean mustChangePassword;
+    private final String credentialStamp;
     private String passwordHash;
 
     AirlockPrincipal(UserAccount account) {
@@ -28,6 +29,7 @@ public final class AirlockPrincipal implements UserDetails, CredentialsContainer
         this.enabled = account.enabled();
         this.mustChangePassword = account.mustChangePassword();
         this.passwordHash = account.passwordHash();
+        this.credentialStamp = stampOf(account);
     }
 
     public long id() {
@@ -71,10 +73,28 @@ public final class AirlockPrincipal implements UserDetails, CredentialsContainer
         passwordHash = null;
     }
 
+    /**
+     * True when the account's password changed since this session signed in: someone else (an admin's
+     * reset) changed it, so the session must end. The stamp is a digest, so the hash itself is not kept.
+     */
+    boolean passwordChangedSince(UserAccount current) {
+        return !credentialStamp.equals(stampOf(current));
+    }
+
     /** True when the stored account no longer matches what this session was granted. */
     boolean isStaleFor(UserAccount current) {
         return current.role() != role || current.mustChangePassword() != mustChangePassword
                 || !current.displayName().equals(displayName);
+    }
+
+    private static String stampOf(UserAccount account) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(account.passwordHash().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps a session in step with its stored account on every API call: a disabled or deleted user loses
- * the session at once, a changed role takes effect at once, and a user who must change their password
+ * Keeps a session in step with its stored account on every API call: a disabled or deleted user, or one
+ * whose password an admin reset, loses the session at once, a changed role takes effect at once, and a user who must change their password
  * can do nothing else until they have.
  */
 class CurrentAccountFilter extends OncePerRequestFilter {
@@ -43,7 +43,7 @@ class CurrentAccountFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AirlockPrincipal principal) {
             Optional<UserAccount> current = users.findById(principal.id());
-            if (current.isEmpty() || !current.get().enabled()) {
+            if (current.isEmpty() || !current.get().enabled() || principal.passwordChangedSince(current.get())) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();

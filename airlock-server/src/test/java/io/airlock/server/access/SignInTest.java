@@ -148,10 +148,16 @@ class SignInTest extends GatewayTest {
     }
 
     @Test
-    void singlePageAppRoutesServeTheApp() {
-        var reply = client().get("/admin/users");
+    void singlePageAppRoutesServeTheAppAndItsFilesStayFiles() {
+        var route = client().get("/admin/users");
+        var script = route.body().replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
 
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("<div id=\"root\">");
+        assertThat(route.status()).isEqualTo(200);
+        assertThat(route.body()).contains("<div id=\"root\">");
+        var js = client().get(script);
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(client().get("/assets/missing.js").status()).isEqualTo(404);
+        assertThat(signedInAdmin().get("/api/no-such-endpoint").status()).isEqualTo(404);
     }
 }

@@ -94,6 +94,22 @@ class UserManagementTest extends GatewayTest {
     }
 
     @Test
+    void resetPasswordEndsTheUsersOpenSessionsButOwnChangeKeepsTheCurrentOne() {
+        String name = uniqueName("reset-while-in");
+        var user = newSignedInUser(name, "USER");
+        assertThat(user.get("/api/session").body()).contains("\"authenticated\":true");
+        assertThat(user.post("/api/me/password", Json.object("currentPassword", ownPassword(name),
+                "newPassword", "changed-by-self-1")).status()).isEqualTo(204);
+        assertThat(user.get("/api/session").body()).as("own change keeps the session")
+                .contains("\"authenticated\":true");
+
+        var admin = signedInAdmin();
+        admin.post("/api/users/" + idOf(admin, name) + "/password", Json.object("newPassword", "reset-by-admin-2"));
+
+        assertThat(user.get("/api/session").body()).contains("\"authenticated\":false");
+    }
+
+    @Test
     void adminCannotDisableOrDemoteThemselves() {
         var admin = signedInAdmin();
         long self = idOf(admin, "admin");

@@ -1,0 +1,119 @@
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ACCESS_MANAGERS, AuthProvider, SYSTEM_ADMINS, useAuth } from './auth';
+import { RequireAuth, RequireRole } from './components/Guards';
+import { LogoMark } from './components/Icons';
+import { Shell } from './components/Shell';
+import { AccessGroupsPage } from './pages/AccessGroupsPage';
+import { AccountPasswordPage } from './pages/AccountPasswordPage';
+import { IntegrationsPage } from './pages/IntegrationsPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RemoteSessionsPage } from './pages/RemoteSessionsPage';
+import { SessionHistoryPage } from './pages/SessionHistoryPage';
+import { UsersPage } from './pages/UsersPage';
+
+export function App() {
+  return (
+    <AuthProvider>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AuthProvider>
+  );
+}
+
+function AppRoutes() {
+  const { state } = useAuth();
+  if (state.status === 'loading') return <StartupScreen />;
+  if (state.status === 'unavailable') return <UnavailableScreen message={state.message} />;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to="/sessions" replace />} />
+          <Route path="sessions" element={<RemoteSessionsPage />} />
+          <Route path="access">
+            <Route index element={<Navigate to="/access/groups" replace />} />
+            <Route
+              path="groups"
+              element={
+                <RequireRole roles={ACCESS_MANAGERS}>
+                  <AccessGroupsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="history"
+              element={
+                <RequireRole roles={ACCESS_MANAGERS}>
+                  <SessionHistoryPage />
+                </RequireRole>
+              }
+            />
+          </Route>
+          <Route path="admin">
+            <Route index element={<Navigate to="/admin/users" replace />} />
+            <Route
+              path="users"
+              element={
+                <RequireRole roles={SYSTEM_ADMINS}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="integrations"
+              element={
+                <RequireRole roles={SYSTEM_ADMINS}>
+                  <IntegrationsPage />
+                </RequireRole>
+              }
+            />
+          </Route>
+          <Route path="account/password" element={<AccountPasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function StartupScreen() {
+  return (
+    <div className="auth-screen">
+      <div className="startup" role="status" aria-live="polite" data-testid="app-loading">
+        <LogoMark className="brand-mark" width={40} height={40} />
+        <span className="spinner" aria-hidden="true" />
+        <span>Loading Airlock…</span>
+      </div>
+    </div>
+  );
+}
+
+function UnavailableScreen({ message }: { message: string }) {
+  const { retry } = useAuth();
+  useEffect(() => {
+    document.title = 'Airlock is unavailable';
+  }, []);
+  return (
+    <div className="auth-screen">
+      <main className="auth-card" data-testid="app-unavailable">
+        <div className="auth-brand">
+          <LogoMark className="brand-mark" width={36} height={36} />
+          <span className="auth-product">Airlock</span>
+        </div>
+        <h1 className="auth-title">Airlock is not responding</h1>
+        <p className="alert alert-error" role="alert">
+          {message}
+        </p>
+        <div className="form-actions">
+          <button type="button" className="button button-primary" onClick={retry}>
+            Try again
+          </button>
+        </div>
+      </main>
+    </div>
+  );
+}

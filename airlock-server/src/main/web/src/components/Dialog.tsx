@@ -1,0 +1,73 @@
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  /** Called when the user presses Escape or a close control. */
+  onClose(): void;
+  children: ReactNode;
+  description?: ReactNode;
+  /** Disables Escape while a request is in flight. */
+  busy?: boolean;
+  size?: 'narrow' | 'wide';
+  testId?: string;
+}
+
+/**
+ * A modal dialog built on the native <dialog> element: the browser makes the rest of the page
+ * inert, traps focus and handles Escape. Render it only while it is open; on unmount it closes
+ * and returns focus to the control that opened it. The first element marked data-autofocus
+ * receives focus.
+ */
+export function Dialog({ title, onClose, children, description, busy = false, size = 'narrow', testId }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null) return undefined;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    const preferred = dialog.querySelector<HTMLElement>('[data-autofocus]');
+    preferred?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener !== null && opener.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      aria-describedby={description === undefined ? undefined : descriptionId}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <div className="dialog-header">
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          disabled={busy}
+          aria-label="Close dialog"
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {description !== undefined && (
+        <div id={descriptionId} className="dialog-description">
+          {description}
+        </div>
+      )}
+      <div className="dialog-body">{children}</div>
+    </dialog>
+  );
+}

@@ -1,0 +1,220 @@
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { errorMessage } from '../api';
+import { ACCESS_MANAGERS, hasRole, SYSTEM_ADMINS, useAuth, useCurrentUser } from '../auth';
+import { roleLabel } from '../labels';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { GroupIcon, HistoryIcon, LockIcon, LogoMark, StorageIcon, TerminalIcon, UsersIcon } from './Icons';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]?.[0], parts[parts.length - 1]?.[0]] : [parts[0]?.[0], parts[0]?.[1]];
+  return letters.filter(Boolean).join('').toUpperCase();
+}
+
+function useSignOut() {
+  const { signOut } = useAuth();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      await signOut();
+    } catch (e) {
+      setError(`Sign-out did not complete: ${errorMessage(e)}`);
+      setBusy(false);
+    }
+  }
+  return { run, error, busy };
+}
+
+/** Layout for every signed-in page. Users who must change their password see only that form. */
+export function Shell() {
+  const user = useCurrentUser();
+  return user.mustChangePassword ? <RequiredPasswordChange /> : <AppLayout />;
+}
+
+function AppLayout() {
+  const user = useCurrentUser();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const signOut = useSignOut();
+
+  // After client-side navigation, move focus to the new page's heading so keyboard and
+  // screen-reader users start at the top of the new content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus();
+  }, [location.pathname]);
+
+  const showAccess = hasRole(user, ACCESS_MANAGERS);
+  const showAdmin = hasRole(user, SYSTEM_ADMINS);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <LogoMark className="brand-mark" width={30} height={30} />
+          <span className="brand-name">Airlock</span>
+        </div>
+        <nav aria-label="Main" className="nav">
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/sessions" className="nav-link" data-testid="nav-remote-sessions" id="nav-remote-sessions">
+                <TerminalIcon />
+                <span>Remote Sessions</span>
+              </NavLink>
+            </li>
+          </ul>
+          {showAccess && (
+            <div className="nav-section">
+              <span className="nav-heading" id="nav-heading-access">
+                Access Management
+              </span>
+              <ul className="nav-list" aria-labelledby="nav-heading-access">
+                <li>
+                  <NavLink to="/access/groups" className="nav-link" data-testid="nav-access-groups" id="nav-access-groups">
+                    <GroupIcon />
+                    <span>Access Groups</span>
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink
+                    to="/access/history"
+                    className="nav-link"
+                    data-testid="nav-session-history"
+                    id="nav-session-history"
+                  >
+                    <HistoryIcon />
+                    <span>Session History</span>
+                  </NavLink>
+                </li>
+              </ul>
+            </div>
+          )}
+          {showAdmin && (
+            <div className="nav-section">
+              <span className="nav-heading" id="nav-heading-admin">
+                Administration
+              </span>
+              <ul className="nav-list" aria-labelledby="nav-heading-admin">
+                <li>
+                  <NavLink to="/admin/users" className="nav-link" data-testid="nav-users" id="nav-users">
+                    <UsersIcon />
+                    <span>Users</span>
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink
+                    to="/admin/integrations"
+                    className="nav-link"
+                    data-testid="nav-integrations"
+                    id="nav-integrations"
+                  >
+                    <StorageIcon />
+                    <span>External Integrations</span>
+                  </NavLink>
+                </li>
+              </ul>
+            </div>
+          )}
+        </nav>
+      </aside>
+      <div className="workspace">
+        <header className="topbar">
+          <div className="topbar-user">
+            <span className="avatar" aria-hidden="true">
+              {initials(user.displayName || user.username)}
+            </span>
+            <span className="topbar-identity">
+              <span className="topbar-name" data-testid="user-menu-name" id="user-menu-name">
+                {user.displayName || user.username}
+              </span>
+              <span className="topbar-role" data-testid="user-menu-role">
+                {roleLabel(user.role)}
+              </span>
+            </span>
+          </div>
+          <div className="topbar-actions">
+            <NavLink to="/account/password" className="topbar-link" data-testid="change-password">
+              Change password
+            </NavLink>
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => void signOut.run()}
+              disabled={signOut.busy}
+              data-testid="sign-out"
+              id="sign-out"
+            >
+              {signOut.busy ? 'Signing out…' : 'Sign out'}
+            </button>
+          </div>
+        </header>
+        {signOut.error !== null && (
+          <div className="banner" role="alert">
+            {signOut.error}
+          </div>
+        )}
+        <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function RequiredPasswordChange() {
+  const user = useCurrentUser();
+  const { refresh } = useAuth();
+  const signOut = useSignOut();
+
+  useEffect(() => {
+    document.title = 'Choose a new password · Airlock';
+  }, []);
+
+  return (
+    <div className="auth-screen">
+      <main className="auth-card" data-testid="required-password-change">
+        <div className="auth-brand">
+          <LogoMark className="brand-mark" width={36} height={36} />
+          <span className="auth-product">Airlock</span>
+        </div>
+        <div className="auth-heading">
+          <LockIcon className="auth-heading-icon" />
+          <h1 className="auth-title">Choose a new password</h1>
+        </div>
+        <p className="auth-intro">
+          Signed in as <strong>{user.username}</strong>. Your password was set by an administrator; choose your own
+          before you continue.
+        </p>
+        <ChangePasswordForm username={user.username} submitLabel="Change password and continue" onChanged={refresh} />
+        {signOut.error !== null && (
+          <p className="alert alert-error" role="alert">
+            {signOut.error}
+          </p>
+        )}
+        <div className="auth-footer">
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => void signOut.run()}
+            disabled={signOut.busy}
+            data-testid="sign-out"
+          >
+            Sign out instead
+          </button>
+        </div>
+      </main>
+    </div>
+  );
+}

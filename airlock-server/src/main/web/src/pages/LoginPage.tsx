@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { ApiError, errorMessage, fetchSession } from '../api';
+import { useAuth } from '../auth';
+import { LogoMark } from '../components/Icons';
+
+const DEFAULT_ROUTE = '/sessions';
+
+/** The route the visitor was sent away from, if it is a safe in-app path. */
+function returnPath(state: unknown): string {
+  if (state === null || typeof state !== 'object' || !('from' in state)) return DEFAULT_ROUTE;
+  const from = (state as { from: unknown }).from;
+  if (from === null || typeof from !== 'object') return DEFAULT_ROUTE;
+  const { pathname, search, hash } = from as { pathname?: unknown; search?: unknown; hash?: unknown };
+  if (typeof pathname !== 'string' || !pathname.startsWith('/') || pathname.startsWith('//')) return DEFAULT_ROUTE;
+  if (pathname === '/login' || pathname === '/') return DEFAULT_ROUTE;
+  return pathname + (typeof search === 'string' ? search : '') + (typeof hash === 'string' ? hash : '');
+}
+
+export function LoginPage() {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'signedIn') {
+    return <Navigate to={returnPath(location.state)} replace />;
+  }
+  const reason = state.status === 'signedOut' ? state.reason : null;
+  return <LoginForm reason={reason} />;
+}
+
+function LoginForm({ reason }: { reason: 'expired' | 'signedOut' | null }) {
+  const { signIn, refresh } = useAuth();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(
+    reason === 'expired'
+      ? 'Your sign-in has ended. Sign in again to continue.'
+      : reason === 'signedOut'
+        ? 'You have signed out.'
+        : null,
+  );
+  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = 'Sign in · Airlock';
+  }, []);
+
+  // Fetch the session before signing in: it issues the CSRF cookie, and notices a sign-in
+  // completed in another tab.
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchSession(controller.signal)
+      .then((info) => {
+        if (info.authenticated) void refresh();
+      })
+      .catch(() => {
+        // Aborted, or the server is unreachable: the sign-in request reports that itself.
+      });
+    return () => controller.abort();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (lockedUntil === null) return undefined;
+    const timer = window.setInterval(() => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= lockedUntil) {
+        setLockedUntil(null);
+        setError(null);
+        setNotice('You can try to sign in again.');
+      }
+    }, 250);
+    return () => window.clearInterval(timer);
+  }, [lockedUntil]);
+
+  const secondsLeft = lockedUntil === null ? 0 : Math.max(0, Math.ceil((lockedUntil - now) / 1000));
+  const locked = lockedUntil !== null;
+
+  async function attempt(name: string, secret: string) {
+    try {
+      await signIn(name, secret);
+    } catch (e) {
+      // A stale CSRF token is refused with 403: fetch a fresh one and try once more.
+      if (e instanceof ApiError && e.status === 403) {
+        await fetchSession();
+        await signIn(name, secret);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting || locked) return;
+    setNotice(null);
+    if (username.trim() === '' || password === '') {
+      setError('Enter your username and password.');
+      (username.trim() === '' ? usernameRef : passwordRef).current?.focus();
+      return;
+    }
+    setError(null);
+    setSubmitting(true);
+    try {
+      await attempt(username.trim(), password);
+      // Success: the auth state changes and <LoginPage> redirects.
+    } catch (e) {
+      setSubmitting(false);
+      setPassword('');
+      if (e instanceof ApiError && e.status === 429) {
+        const seconds = e.retryAfterSeconds ?? 30;
+        const start = Date.now();
+        setNow(start);
+        setLockedUntil(start + seconds * 1000);
+        setError(e.message);
+        return;
+      }
+      if (e instanceof ApiError && e.status === 401) {
+        setError(e.message || 'Invalid username or password.');
+      } else {
+        setError(errorMessage(e));
+      }
+      passwordRef.current?.focus();
+    }
+  }
+
+  return (
+    <div className="auth-screen">
+      <main className="auth-card">
+        <div className="auth-brand">
+          <LogoMark className="brand-mark" width={36} height={36} />
+          <span className="auth-product">Airlock</span>
+        </div>
+        <h1 className="auth-title">Sign in</h1>
+        <p className="auth-intro">Secure access to plant equipment. Use the account your administrator gave you.</p>
+
+        <div role="status" className={notice ? 'alert alert-info' : 'alert-empty'} data-testid="login-notice">
+          {notice}
+        </div>
+        <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'} data-testid="login-error" id="login-error">
+          {error}
+        </div>
+
+        <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
+          <div className="field">
+            <label htmlFor="login-username" className="field-label">
+              Username
+            </label>
+            <input
+              ref={usernameRef}
+              id="login-username"
+              data-testid="login-username"
+              name="username"
+              className="input"
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              autoFocus
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-describedby={error ? 'login-error' : undefined}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password" className="field-label">
+              Password
+            </label>
+            <input
+              ref={passwordRef}
+              id="login-password"
+              data-testid="login-password"
+              name="password"
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-describedby={error ? 'login-error' : undefined}
+            />
+          </div>
+          <button
+            type="submit"
+            className="button button-primary button-block"
+            id="login-submit"
+            data-testid="login-submit"
+            disabled={submitting || locked}
+          >
+            {submitting ? 'Signing in…' : 'Sign in'}
+          </button>
+          {locked && (
+            <p className="countdown" role="timer" aria-atomic="true" data-testid="login-countdown">
+              Sign-in is paused. You can try again in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
+            </p>
+          )}
+        </form>
+      </main>
+      <p className="auth-legal">Access to this system is monitored. Sessions may be recorded for audit.</p>
+    </div>
+  );
+}
