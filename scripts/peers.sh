@@ -455,14 +455,19 @@ status_line() {
     printf '%-7s running  %s:%s (pid %s)\n' "${peer}" "${PEER_HOST}" "${port}" "${pid}"
   else
     printf '%-7s stopped  %s:%s\n' "${peer}" "${PEER_HOST}" "${port}"
+    return 1
   fi
 }
 
+# Exits 0 only when every peer runs and peers.env is there, so callers can tell whether to start them.
 cmd_status() {
-  status_line ssh "${SSH_PORT}" ssh sshd
-  status_line telnet "${TELNET_PORT}" telnet busybox
-  status_line vnc "${VNC_PORT}" vnc Xvnc
-  status_line rdp "${RDP_PORT}" rdp freerdp-shadow-cli
+  local all=0
+  status_line ssh "${SSH_PORT}" ssh sshd || all=3
+  status_line telnet "${TELNET_PORT}" telnet busybox || all=3
+  status_line vnc "${VNC_PORT}" vnc Xvnc || all=3
+  status_line rdp "${RDP_PORT}" rdp freerdp-shadow-cli || all=3
+  [ -f "${STATE_DIR}/peers.env" ] || all=3
+  return "${all}"
 }
 
 main() {
