@@ -45,6 +45,14 @@ public final class GatewayClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).method("PATCH", body(json)), withCsrf(Map.of()));
     }
 
+    public Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).PUT(body(json)), withCsrf(Map.of()));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), withCsrf(Map.of()));
+    }
+
     /** A POST without the CSRF header, as a forged cross-site form would send it. */
     public Reply postWithoutCsrf(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(body(json)), Map.of());

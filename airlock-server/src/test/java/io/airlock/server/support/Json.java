@@ -20,6 +20,10 @@ public final class Json {
         return MAPPER.writeValueAsString(node);
     }
 
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
     public static JsonNode parse(String json) {
         return MAPPER.readTree(json);
     }
