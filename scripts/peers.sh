@@ -138,8 +138,11 @@ free the port (or stop that server) and run start again"
 # Waits until PEER accepts on PORT; fails early if its process died and after WAIT_SECONDS.
 wait_for_port() {
   local peer="$1" port="$2" name="$3" expected="$4" log_file="$5" deadline=$((SECONDS + WAIT_SECONDS))
+  local pid
+  pid="$(<"$(pid_file "${name}")")"
   until port_open "${port}"; do
-    if ! owned_pid "${name}" "${expected}" >/dev/null; then
+    # Only "alive" here: for a moment after spawn the process is still setsid, not yet ${expected}.
+    if ! process_alive "${pid}"; then
       rm -f "$(pid_file "${name}")"
       die "the ${peer} peer exited while starting; see ${log_file}"
     fi

@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code .peers/peers.env} found from the working directory upwards (Maven runs tests in the module
  * directory, one level below the file).
  */
-record TestPeers(
+public record TestPeers(
         String host,
         String user,
         String password,
@@ -42,7 +42,7 @@ record TestPeers(
 
     private static final String PREFIX = "AIRLOCK_PEER_";
 
-    static TestPeers load() {
+    public static TestPeers load() {
         return load(System.getenv(), Path.of("").toAbsolutePath());
     }
 

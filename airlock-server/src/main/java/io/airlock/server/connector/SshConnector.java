@@ -1,0 +1,222 @@
+package io.airlock.server.connector;
+
+import io.airlock.server.asset.CredentialKind;
+import io.airlock.server.asset.Protocol;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.SshException;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * SSH through Apache MINA SSHD: connect, check the host key against the pin, authenticate with the
+ * stored password or key, open a shell with an xterm-256color PTY. One client serves all sessions.
+ */
+@Component
+class SshConnector implements Connector, DisposableBean {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration AUTH_TIMEOUT = Duration.ofSeconds(20);
+    static final String TERM = "xterm-256color";
+
+    private final SshClient client;
+
+    SshConnector() {
+        client = SshClient.setUpDefaultClient();
+        // Keep-alives detect dead links through firewalls that silently drop idle connections.
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(30));
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 4);
+        CoreModuleProperties.AUTH_TIMEOUT.set(client, AUTH_TIMEOUT);
+        // Idle sessions are normal (an operator watching a PLC); only keep-alive failures end them.
+        CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+        // Only the credentials stored for the access method: never the gateway user's ~/.ssh keys or config.
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setServerKeyVerifier((session, address, key) -> {
+            var context = session.getConnectionContext();
+            var policy = context == null ? null : context.getAttribute(HostKeyAttribute.KEY);
+            return policy != null && policy.check(KeyUtils.getFingerPrint(key));
+        });
+        client.start();
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.SSH;
+    }
+
+    @Override
+    public RemoteConnection open(ConnectionTarget target, int columns, int rows) throws ConnectorException {
+        if (target.username() == null) {
+            throw new ConnectorException(ConnectorException.Reason.AUTH_FAILED,
+                    "No username is configured for this SSH access method; ask an administrator to set one.");
+        }
+        var hostKey = new HostKeyAttribute(target.hostKeys());
+        ClientSession session = null;
+        try {
+            ConnectFuture future = client.connect(target.username(), target.host(), target.port(),
+                    AttributeRepository.ofKeyValuePair(HostKeyAttribute.KEY, hostKey), null);
+            future.verify(CONNECT_TIMEOUT);
+            session = future.getSession();
+            addIdentity(session, target);
+            session.auth().verify(AUTH_TIMEOUT);
+            ChannelShell shell = session.createShellChannel();
+            shell.setPtyType(TERM);
+            shell.setPtyColumns(columns);
+            shell.setPtyLines(rows);
+            shell.setRedirectErrorStream(true);
+            shell.open().verify(CONNECT_TIMEOUT);
+            return new SshConnection(session, shell);
+        } catch (IOException e) {
+            closeQuietly(session);
+            throw translate(e, target, hostKey);
+        } catch (GeneralSecurityException e) {
+            closeQuietly(session);
+            throw new ConnectorException(ConnectorException.Reason.AUTH_FAILED,
+                    "The stored SSH private key could not be read; ask an administrator to store it again.", e);
+        }
+    }
+
+    private static void addIdentity(ClientSession session, ConnectionTarget target)
+            throws IOException, GeneralSecurityException {
+        if (target.credentialKind() == CredentialKind.PASSWORD) {
+            session.addPasswordIdentity(target.secret());
+        } else if (target.credentialKind() == CredentialKind.PRIVATE_KEY) {
+            Iterable<KeyPair> keys = SecurityUtils.getKeyPairResourceParser().loadKeyPairs(null,
+                    NamedResource.ofName("stored key"), FilePasswordProvider.EMPTY, target.secret());
+            if (keys == null || !keys.iterator().hasNext()) {
+                throw new GeneralSecurityException("no key in the stored text");
+            }
+            for (KeyPair key : keys) {
+                session.addPublicKeyIdentity(key);
+            }
+        }
+    }
+
+    private static ConnectorException translate(IOException e, ConnectionTarget target, HostKeyAttribute hostKey) {
+        String where = target.host() + ":" + target.port();
+        if (hostKey.rejected.get() != null) {
+            return new ConnectorException(ConnectorException.Reason.HOST_KEY_CHANGED,
+                    "The equipment at " + where + " presented a different SSH host key (" + hostKey.rejected.get()
+                            + ") than the one pinned for it. The connection was refused: an administrator must review "
+                            + "and accept the new key under Access Management → Assets.", e);
+        }
+        Throwable root = rootCause(e);
+        if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
+            return new ConnectorException(ConnectorException.Reason.UNREACHABLE,
+                    "The equipment at " + where + " could not be reached (" + root.getMessage() + ").", e);
+        }
+        if (root instanceof UnknownHostException) {
+            return new ConnectorException(ConnectorException.Reason.UNREACHABLE,
+                    "The host name " + target.host() + " could not be resolved.", e);
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No more authentication methods") || message.contains("authentication")
+                || (e instanceof SshException && message.toLowerCase(java.util.Locale.ROOT).contains("auth"))) {
+            return new ConnectorException(ConnectorException.Reason.AUTH_FAILED,
+                    "The equipment at " + where + " refused the stored credentials for user '" + target.username()
+                            + "'.", e);
+        }
+        if (message.contains("timeout") || message.contains("Timeout") || message.contains("timed out")) {
+            return new ConnectorException(ConnectorException.Reason.UNREACHABLE,
+                    "The equipment at " + where + " did not answer within " + CONNECT_TIMEOUT.toSeconds() + " s.", e);
+        }
+        return new ConnectorException(ConnectorException.Reason.PROTOCOL_ERROR,
+                "The SSH connection to " + where + " failed: " + message, e);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static void closeQuietly(ClientSession session) {
+        if (session != null) {
+            session.close(true);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        client.stop();
+    }
+
+    /** Carries the pinning decision into MINA's verifier and remembers a rejected key for the message. */
+    static final class HostKeyAttribute {
+        static final AttributeRepository.AttributeKey<HostKeyAttribute> KEY = new AttributeRepository.AttributeKey<>();
+
+        private final ConnectionTarget.HostKeyPolicy policy;
+        private final AtomicReference<String> rejected = new AtomicReference<>();
+
+        HostKeyAttribute(ConnectionTarget.HostKeyPolicy policy) {
+            this.policy = policy;
+        }
+
+        boolean check(String fingerprint) {
+            if (policy.accept(fingerprint)) {
+                return true;
+            }
+            rejected.set(fingerprint);
+            return false;
+        }
+    }
+
+    private static final class SshConnection implements RemoteConnection {
+        private final ClientSession session;
+        private final ChannelShell shell;
+        private final InputStream output;
+        private final OutputStream input;
+
+        SshConnection(ClientSession session, ChannelShell shell) {
+            this.session = session;
+            this.shell = shell;
+            this.output = shell.getInvertedOut();
+            this.input = shell.getInvertedIn();
+        }
+
+        @Override
+        public InputStream output() {
+            return output;
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws IOException {
+            input.write(data, offset, length);
+            input.flush();
+        }
+
+        @Override
+        public void resize(int columns, int rows) throws IOException {
+            shell.sendWindowChange(columns, rows);
+        }
+
+        @Override
+        public void close() {
+            shell.close(false);
+            session.close(true);
+        }
+    }
+}
