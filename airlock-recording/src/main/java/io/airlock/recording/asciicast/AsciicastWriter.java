@@ -1,0 +1,136 @@
+package io.airlock.recording.asciicast;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Writes an asciicast v2 recording as it happens: one JSON line per event, each written through to the
+ * stream at once, so a crash loses at most the line being written (which {@link AsciicastReader}
+ * tolerates). Output bytes are decoded as UTF-8 across event boundaries: a character split between two
+ * reads is kept whole.
+ */
+public final class AsciicastWriter implements Closeable {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final OutputStream out;
+    private final Clock clock;
+    private final Instant start;
+    private final Utf8Carry carry = new Utf8Carry();
+
+    public AsciicastWriter(OutputStream out, AsciicastHeader header, Clock clock) throws IOException {
+        this.out = out;
+        this.clock = clock;
+        this.start = clock.instant();
+        var text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
+            g.writeStartObject();
+            g.writeNumberProperty("version", 2);
+            g.writeNumberProperty("width", header.width());
+            g.writeNumberProperty("height", header.height());
+            g.writeNumberProperty("timestamp", (header.timestamp() == null ? start : header.timestamp())
+                    .getEpochSecond());
+            if (header.title() != null) {
+                g.writeStringProperty("title", header.title());
+            }
+            if (!header.env().isEmpty()) {
+                g.writeName("env");
+                g.writeStartObject();
+                for (Map.Entry<String, String> e : header.env().entrySet()) {
+                    g.writeStringProperty(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        line(text.toString());
+    }
+
+    /** Records bytes the terminal printed. */
+    public void output(byte[] data, int offset, int length) throws IOException {
+        String text = carry.decode(data, offset, length);
+        if (!text.isEmpty()) {
+            event("o", text);
+        }
+    }
+
+    /** Records a change of terminal size. */
+    public void resize(int columns, int rows) throws IOException {
+        event("r", columns + "x" + rows);
+    }
+
+    /** Records a marker, e.g. where an administrator started monitoring. */
+    public void marker(String label) throws IOException {
+        event("m", label);
+    }
+
+    private void event(String type, String data) throws IOException {
+        double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
+        var text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
+            g.writeStartArray();
+            g.writeNumber(Math.round(seconds * 1e6) / 1e6);
+            g.writeString(type);
+            g.writeString(data);
+            g.writeEndArray();
+        }
+        line(text.toString());
+    }
+
+    private void line(String json) throws IOException {
+        out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /** Decodes UTF-8 chunk by chunk, holding back an incomplete trailing sequence for the next chunk. */
+    static final class Utf8Carry {
+        private byte[] pending = new byte[0];
+
+        String decode(byte[] data, int offset, int length) {
+            byte[] all = new byte[pending.length + length];
+            System.arraycopy(pending, 0, all, 0, pending.length);
+            System.arraycopy(data, offset, all, pending.length, length);
+            int complete = completeLength(all);
+            pending = java.util.Arrays.copyOfRange(all, complete, all.length);
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .decode(java.nio.ByteBuffer.wrap(all, 0, complete)).toString();
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException(e); // cannot happen with REPLACE
+            }
+        }
+
+        /** The length of the prefix that ends on a character boundary (at most 3 bytes held back). */
+        private static int completeLength(byte[] b) {
+            int n = b.length;
+            for (int back = 1; back <= Math.min(3, n); back++) {
+                int lead = b[n - back] & 0xff;
+                if ((lead & 0xC0) == 0x80) {
+                    continue; // continuation byte: look further back for the lead byte
+                }
+                int needed = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+                return needed > back ? n - back : n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.airlock.recording.asciicast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AsciicastWriterTest {
+
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    void whatIsWrittenReadsBackEventForEvent() throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        try (var writer = new AsciicastWriter(bytes, new AsciicastHeader(80, 24, null, "PLC-7",
+                Map.of("TERM", "xterm-256color")), clock)) {
+            now = now.plus(Duration.ofMillis(1500));
+            byte[] printed = "$ ls \"quoted\"\r\n\u001b[31mred\u001b[0m\n".getBytes(StandardCharsets.UTF_8);
+            writer.output(printed, 0, printed.length);
+            now = now.plus(Duration.ofSeconds(2));
+            writer.resize(120, 36);
+            writer.marker("monitor started");
+        }
+
+        try (var reader = AsciicastReader.open(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(reader.header().width()).isEqualTo(80);
+            assertThat(reader.header().title()).isEqualTo("PLC-7");
+            assertThat(reader.header().timestamp()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+            List<AsciicastEvent> events = new ArrayList<>();
+            for (var e = reader.next(); e.isPresent(); e = reader.next()) {
+                events.add(e.get());
+            }
+            assertThat(events).containsExactly(
+                    new AsciicastEvent.Output(1.5, "$ ls \"quoted\"\r\n\u001b[31mred\u001b[0m\n"),
+                    new AsciicastEvent.Resize(3.5, 120, 36),
+                    new AsciicastEvent.Marker(3.5, "monitor started"));
+        }
+    }
+
+    @Test
+    void characterSplitAcrossTwoReadsStaysWhole() throws Exception {
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        var carry = new AsciicastWriter.Utf8Carry();
+
+        String first = carry.decode(new byte[] {'a', euro[0], euro[1]}, 0, 3);
+        String second = carry.decode(new byte[] {euro[2], 'b'}, 0, 2);
+
+        assertThat(first).isEqualTo("a");
+        assertThat(second).isEqualTo("€b");
+    }
+
+    @Test
+    void invalidBytesBecomeReplacementCharacters() {
+        var carry = new AsciicastWriter.Utf8Carry();
+
+        assertThat(carry.decode(new byte[] {'x', (byte) 0xff, 'y'}, 0, 3)).isEqualTo("x\uFFFDy");
+    }
+}
