@@ -44,6 +44,10 @@ class AuthorizationMatrixTest extends GatewayTest {
             e("POST", "/api/groups", Who.ACCESS_ADMIN),
             e("PUT", "/api/groups/999999", Who.ACCESS_ADMIN),
             e("DELETE", "/api/groups/999999", Who.ACCESS_ADMIN),
+            e("POST", "/api/sessions/launch", Who.USER),
+            e("GET", "/api/sessions/live", Who.ACCESS_ADMIN),
+            e("POST", "/api/sessions/999999/terminate", Who.ACCESS_ADMIN),
+            e("POST", "/api/sessions/999999/monitor", Who.ACCESS_ADMIN),
             e("GET", "/actuator/metrics", Who.SYSTEM_ADMIN));
 
     @Test

@@ -64,6 +64,17 @@ public final class GatewayClient {
         return post("/api/auth/login", Json.object("username", username, "password", password));
     }
 
+    /** Opens a WebSocket on this client's session, sending the given Origin (null for none). */
+    public TerminalSocket openSocket(String pathAndQuery, String origin) {
+        return TerminalSocket.open(http, URI.create(base.toString().replace("http://", "ws://") + pathAndQuery),
+                origin);
+    }
+
+    /** The origin a browser showing this gateway would send. */
+    public String origin() {
+        return base.toString();
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

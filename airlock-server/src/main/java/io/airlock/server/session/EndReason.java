@@ -1,0 +1,20 @@
+package io.airlock.server.session;
+
+/** How a session ended, as the history shows it. */
+public enum EndReason {
+    CLOSED_BY_USER("Closed by user"),
+    TERMINATED_BY_ADMIN("Terminated by admin"),
+    EQUIPMENT_CLOSED("Equipment closed the connection"),
+    ERROR("Error"),
+    GATEWAY_STOPPED("Gateway stopped");
+
+    private final String label;
+
+    EndReason(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

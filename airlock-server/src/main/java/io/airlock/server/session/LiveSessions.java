@@ -1,0 +1,56 @@
+package io.airlock.server.session;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** The sessions open right now on this gateway, by history record id. */
+@Component
+class LiveSessions implements DisposableBean, ApplicationRunner {
+
+    private final Map<Long, LiveSession> live = new ConcurrentHashMap<>();
+    private final SessionRecordRepository records;
+    private final Clock clock;
+
+    LiveSessions(SessionRecordRepository records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    void add(LiveSession session) {
+        live.put(session.recordId(), session);
+    }
+
+    void remove(long recordId) {
+        live.remove(recordId);
+    }
+
+    Optional<LiveSession> find(long recordId) {
+        return Optional.ofNullable(live.get(recordId));
+    }
+
+    Collection<LiveSession> all() {
+        return live.values();
+    }
+
+    /** A previous run that crashed left rows open; they ended when it stopped. */
+    @Override
+    public void run(ApplicationArguments args) {
+        if (live.isEmpty()) {
+            records.closeAbandoned(clock.instant());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        for (LiveSession session : live.values()) {
+            session.end(EndReason.GATEWAY_STOPPED, "The gateway was stopped.", null);
+        }
+    }
+}

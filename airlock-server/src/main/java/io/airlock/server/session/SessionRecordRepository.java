@@ -1,0 +1,86 @@
+package io.airlock.server.session;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Session history rows. */
+@Repository
+public class SessionRecordRepository {
+
+    private static final String COLUMNS = "id, user_id, username, client_address, group_id, group_name, asset_id, "
+            + "asset_name, method_id, protocol, host, port, enforce_recording, recording_status, started_at, ended_at, "
+            + "end_reason, end_detail, ended_by, bytes_to_equipment, bytes_from_equipment";
+
+    private final JdbcClient jdbc;
+
+    SessionRecordRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long start(Launch launch, String recordingStatus, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into session_record (user_id, username, client_address, group_id, group_name, asset_id, "
+                + "asset_name, method_id, protocol, host, port, enforce_recording, recording_status, started_at, "
+                + "bytes_to_equipment, bytes_from_equipment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")
+                .params(launch.userId(), launch.username(), launch.clientAddress(), launch.groupId(),
+                        launch.groupName(), launch.assetId(), launch.assetName(), launch.methodId(),
+                        launch.protocol().name(), launch.host(), launch.port(), launch.enforceRecording(),
+                        recordingStatus, Timestamp.from(at))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void end(long id, Instant at, EndReason reason, String detail, String endedBy, long toEquipment,
+            long fromEquipment) {
+        jdbc.sql("update session_record set ended_at = ?, end_reason = ?, end_detail = ?, ended_by = ?, "
+                + "bytes_to_equipment = ?, bytes_from_equipment = ? where id = ? and ended_at is null")
+                .params(Timestamp.from(at), reason.name(), truncate(detail), endedBy, toEquipment, fromEquipment, id)
+                .update();
+    }
+
+    void updateRecordingStatus(long id, String status) {
+        jdbc.sql("update session_record set recording_status = ? where id = ?").params(status, id).update();
+    }
+
+    public Optional<SessionRecord> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from session_record where id = ?").param(id)
+                .query(SessionRecordRepository::map).optional();
+    }
+
+    public List<SessionRecord> recent(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from session_record order by id desc")
+                .query(SessionRecordRepository::map).list().stream().limit(limit).toList();
+    }
+
+    /** Sessions a crash left open: they ended when the gateway stopped. */
+    int closeAbandoned(Instant at) {
+        return jdbc.sql("update session_record set ended_at = ?, end_reason = ?, end_detail = ? where ended_at is null")
+                .params(Timestamp.from(at), EndReason.GATEWAY_STOPPED.name(),
+                        "The gateway stopped while the session was open.")
+                .update();
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1024 ? s : s.substring(0, 1021) + "…";
+    }
+
+    private static SessionRecord map(ResultSet rs, int row) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        String reason = rs.getString("end_reason");
+        return new SessionRecord(rs.getLong("id"), rs.getLong("user_id"), rs.getString("username"),
+                rs.getString("client_address"), rs.getLong("group_id"), rs.getString("group_name"),
+                rs.getLong("asset_id"), rs.getString("asset_name"), rs.getLong("method_id"), rs.getString("protocol"),
+                rs.getString("host"), rs.getInt("port"), rs.getBoolean("enforce_recording"),
+                rs.getString("recording_status"), rs.getTimestamp("started_at").toInstant(),
+                ended == null ? null : ended.toInstant(), reason == null ? null : EndReason.valueOf(reason),
+                rs.getString("end_detail"), rs.getString("ended_by"), rs.getLong("bytes_to_equipment"),
+                rs.getLong("bytes_from_equipment"));
+    }
+}

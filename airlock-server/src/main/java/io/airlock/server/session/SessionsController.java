@@ -1,0 +1,62 @@
+package io.airlock.server.session;
+
+import io.airlock.server.access.AirlockPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Launch, live sessions, terminate and monitor. Authorization lives in {@link SessionService}. */
+@RestController
+class SessionsController {
+
+    private final SessionService sessions;
+
+    SessionsController(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    record LaunchRequest(long groupId, long methodId) {
+    }
+
+    record LiveView(long id, String username, String clientAddress, String groupName, String assetName,
+            String protocol, String host, int port, Instant startedAt, boolean recorded, long bytesToEquipment,
+            long bytesFromEquipment, int monitors) {
+        static LiveView of(LiveSession s) {
+            var l = s.launch();
+            return new LiveView(s.recordId(), l.username(), l.clientAddress(), l.groupName(), l.assetName(),
+                    l.protocol().name(), l.host(), l.port(), s.startedAt(), s.recorded(), s.bytesToEquipment(),
+                    s.bytesFromEquipment(), s.monitorCount());
+        }
+    }
+
+    @PostMapping("/api/sessions/launch")
+    SessionService.LaunchGrant launch(@AuthenticationPrincipal AirlockPrincipal me, @RequestBody LaunchRequest request,
+            HttpServletRequest http) {
+        return sessions.launch(me, request.groupId(), request.methodId(), http.getRemoteAddr());
+    }
+
+    @GetMapping("/api/sessions/live")
+    List<LiveView> live() {
+        return sessions.liveSessions().stream().map(LiveView::of).toList();
+    }
+
+    @PostMapping("/api/sessions/{id}/terminate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void terminate(@AuthenticationPrincipal AirlockPrincipal me, @PathVariable long id) {
+        sessions.terminate(me, id);
+    }
+
+    @PostMapping("/api/sessions/{id}/monitor")
+    Map<String, String> monitor(@AuthenticationPrincipal AirlockPrincipal me, @PathVariable long id) {
+        return Map.of("ticket", sessions.monitorTicket(me, id));
+    }
+}

@@ -1,0 +1,245 @@
+package io.airlock.server.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airlock.server.asset.AssetRepository;
+import io.airlock.server.peers.TestPeers;
+import io.airlock.server.support.GatewayClient;
+import io.airlock.server.support.GatewayTest;
+import io.airlock.server.support.Json;
+import io.airlock.server.support.TerminalSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Sessions through the gateway's WebSocket tunnel to the real OpenSSH and telnet peers. */
+@Tag("peers")
+class TerminalSessionsTest extends GatewayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final TestPeers PEERS = TestPeers.load();
+
+    @Autowired
+    SessionRecordRepository records;
+
+    @Autowired
+    AssetRepository assets;
+
+    @Test
+    void userRunsACommandOverSshResizesAndClosesAndTheHistoryShowsIt() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+
+        long id;
+        try (var terminal = open(setup, 80, 24)) {
+            id = terminal.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            terminal.type("echo gateway-$((6*7)) cols=$(tput cols)\n");
+            terminal.awaitOutput("gateway-42 cols=80", WAIT);
+            terminal.resize(132, 40);
+            terminal.type("echo cols=$(tput cols) lines=$(tput lines)\n");
+            terminal.awaitOutput("cols=132 lines=40", WAIT);
+        } // closing the socket is closing the window
+
+        var record = awaitEnded(id);
+        assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
+        assertThat(record.username()).isEqualTo(setup.username());
+        assertThat(record.assetName()).isEqualTo(setup.assetName());
+        assertThat(record.clientAddress()).isEqualTo("127.0.0.1");
+        assertThat(record.bytesToEquipment()).isPositive();
+        assertThat(record.bytesFromEquipment()).isPositive();
+    }
+
+    @Test
+    void telnetSignsInWithTheStoredCredentialsAndFollowsTheWindowSize() {
+        var setup = setUp("TELNET", PEERS.telnetPort(), PEERS.password(), false);
+
+        try (var terminal = open(setup, 100, 30)) {
+            terminal.awaitNotice("ready", WAIT);
+            terminal.awaitOutput("$ ", WAIT);
+            terminal.type("echo telnet-$((40+2)) $(stty size)\r");
+            terminal.awaitOutput("telnet-42 30 100", WAIT);
+            terminal.resize(120, 33);
+            terminal.type("echo now $(stty size)\r");
+            terminal.awaitOutput("now 33 120", WAIT);
+            assertThat(terminal.output()).doesNotContain(PEERS.password());
+        }
+    }
+
+    @Test
+    void wrongStoredPasswordEndsWithAClearReasonInTheWindowAndTheHistory() {
+        var setup = setUp("SSH", PEERS.sshPort(), "not-the-password", false);
+
+        try (var terminal = open(setup, 80, 24)) {
+            var ended = terminal.awaitNotice("ended", WAIT);
+            assertThat(ended.get("message").asString()).contains("refused the stored credentials");
+            assertThat(terminal.awaitClosed(WAIT)).isTrue();
+        }
+        var record = latestFor(setup.username());
+        assertThat(record.endReason()).isEqualTo(EndReason.ERROR);
+        assertThat(record.endDetail()).contains("refused the stored credentials");
+    }
+
+    @Test
+    void unreachableEquipmentEndsWithAClearReason() {
+        var setup = setUp("SSH", 1, PEERS.password(), false);
+
+        try (var terminal = open(setup, 80, 24)) {
+            assertThat(terminal.awaitNotice("ended", WAIT).get("message").asString()).contains("could not be reached");
+        }
+        assertThat(latestFor(setup.username()).endDetail()).contains("could not be reached");
+    }
+
+    @Test
+    void changedHostKeyIsRefusedAndWaitsForReview() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        assets.pinHostKey(setup.methodId(), "SHA256:a-key-the-equipment-does-not-have");
+
+        try (var terminal = open(setup, 80, 24)) {
+            assertThat(terminal.awaitNotice("ended", WAIT).get("message").asString())
+                    .contains("different SSH host key").contains("review");
+        }
+        var method = assets.findMethod(setup.methodId()).orElseThrow();
+        assertThat(method.hostKeyPending()).startsWith("SHA256:");
+        assertThat(latestFor(setup.username()).endDetail()).contains("different SSH host key");
+    }
+
+    @Test
+    void ticketWorksOnceAndOnlyForItsUser() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        String ticket = launch(setup);
+        var other = newSignedInUser(uniqueName("thief"), "USER");
+
+        try (var stolen = other.openSocket("/ws/terminal?ticket=" + ticket, other.origin())) {
+            assertThat(stolen.awaitNotice("ended", WAIT).get("message").asString()).contains("expired or was already used");
+        }
+        try (var reused = setup.client().openSocket("/ws/terminal?ticket=" + ticket, setup.client().origin())) {
+            assertThat(reused.awaitNotice("ended", WAIT).get("message").asString()).contains("expired or was already used");
+        }
+    }
+
+    @Test
+    void handshakeFromAnotherSiteIsRefused() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        String ticket = launch(setup);
+
+        assertThatThrownBy(() -> setup.client().openSocket("/ws/terminal?ticket=" + ticket, "https://evil.example"))
+                .isInstanceOf(TerminalSocket.HandshakeRefused.class);
+    }
+
+    @Test
+    void forgedLaunchForAGroupTheUserIsNotInIsRefused() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        var outsider = newSignedInUser(uniqueName("outsider"), "USER");
+
+        var reply = outsider.post("/api/sessions/launch",
+                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.body()).contains("not a member");
+    }
+
+    @Test
+    void adminSeesLiveSessionMonitorsItAndTerminatesIt() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        var admin = signedInAdmin();
+
+        try (var terminal = open(setup, 80, 24)) {
+            long id = terminal.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            var live = Json.parse(admin.get("/api/sessions/live").body());
+            assertThat(live.toString()).contains("\"id\":" + id).contains(setup.username());
+
+            String monitorTicket = Json.parse(admin.post("/api/sessions/" + id + "/monitor", "").body())
+                    .get("ticket").asString();
+            try (var monitor = admin.openSocket("/ws/monitor?ticket=" + monitorTicket, admin.origin())) {
+                monitor.type("echo typed-by-monitor\n");
+                terminal.type("echo watched-$((1+1))\n");
+                monitor.awaitOutput("watched-2", WAIT);
+                assertThat(terminal.output()).doesNotContain("typed-by-monitor");
+
+                assertThat(admin.post("/api/sessions/" + id + "/terminate", "").status()).isEqualTo(204);
+                var ended = terminal.awaitNotice("ended", WAIT);
+                assertThat(ended.get("reason").asString()).isEqualTo("TERMINATED_BY_ADMIN");
+                assertThat(ended.get("message").asString()).contains("terminated by an administrator");
+            }
+            var record = awaitEnded(id);
+            assertThat(record.endReason()).isEqualTo(EndReason.TERMINATED_BY_ADMIN);
+            assertThat(record.endedBy()).isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void groupEnforcingRecordingSpoolsTheSessionAsAsciicast() throws Exception {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), true);
+
+        long id;
+        try (var terminal = open(setup, 80, 24)) {
+            var ready = terminal.awaitNotice("ready", WAIT);
+            assertThat(ready.get("recorded").asBoolean()).isTrue();
+            id = ready.get("sessionId").asLong();
+            terminal.type("echo recorded-$((3*3))\n");
+            terminal.awaitOutput("recorded-9", WAIT);
+        }
+        awaitEnded(id);
+        var cast = dataDir().resolve("spool").resolve("session-" + id + ".cast");
+        String text = Files.readString(cast);
+        assertThat(text).startsWith("{\"version\":2,\"width\":80,\"height\":24").contains("recorded-9");
+        assertThat(records.find(id).orElseThrow().recordingStatus()).isEqualTo("SPOOLED");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    record Setup(GatewayClient client, String username, long groupId, long methodId, String assetName) {
+    }
+
+    private Setup setUp(String protocol, int port, String password, boolean enforceRecording) {
+        var admin = signedInAdmin();
+        String assetName = uniqueName("equipment");
+        long asset = Json.parse(admin.post("/api/assets", Json.object("name", assetName, "host", PEERS.host()))
+                .body()).get("id").asLong();
+        long method = Json.parse(admin.post("/api/assets/" + asset + "/methods", Json.object("protocol", protocol,
+                "port", port, "username", PEERS.user(), "password", password)).body()).get("id").asLong();
+        String username = uniqueName("operator");
+        var client = newSignedInUser(username, "USER");
+        long userId = Json.parse(admin.get("/api/groups/options").body()).findValues("users").get(0).valueStream()
+                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow()
+                .get("id").asLong();
+        var group = admin.post("/api/groups", Json.write(Map.of("name", uniqueName("group"), "enforceRecording",
+                enforceRecording, "memberIds", List.of(userId), "methodIds", List.of(method))));
+        return new Setup(client, username, Json.parse(group.body()).get("id").asLong(), method, assetName);
+    }
+
+    private static String launch(Setup setup) {
+        var reply = setup.client().post("/api/sessions/launch",
+                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return Json.parse(reply.body()).get("ticket").asString();
+    }
+
+    private static TerminalSocket open(Setup setup, int columns, int rows) {
+        return setup.client().openSocket("/ws/terminal?ticket=" + launch(setup) + "&cols=" + columns + "&rows=" + rows,
+                setup.client().origin());
+    }
+
+    private SessionRecord awaitEnded(long id) {
+        for (int i = 0; i < 200; i++) {
+            var record = records.find(id).orElseThrow();
+            if (record.endedAt() != null) {
+                return record;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("session " + id + " did not end");
+    }
+
+    private SessionRecord latestFor(String username) {
+        return records.recent(500).stream().filter(r -> r.username().equals(username)).findFirst().orElseThrow();
+    }
+}
