@@ -6,6 +6,7 @@ import { LogoMark } from './components/Icons';
 import { Shell } from './components/Shell';
 import { AccessGroupsPage } from './pages/AccessGroupsPage';
 import { AccountPasswordPage } from './pages/AccountPasswordPage';
+import { AssetsPage } from './pages/AssetsPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -41,6 +42,14 @@ function AppRoutes() {
               element={
                 <RequireRole roles={ACCESS_MANAGERS}>
                   <AccessGroupsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="assets"
+              element={
+                <RequireRole roles={SYSTEM_ADMINS}>
+                  <AssetsPage />
                 </RequireRole>
               }
             />

@@ -1,5 +1,14 @@
 import type {
+  AccessGroup,
+  AccessGroupInput,
+  AccessMethod,
+  AccessMethodInput,
+  Asset,
+  AssetInput,
+  GroupOptions,
+  IntegrationInput,
   NewUser,
+  RemoteSessionGroup,
   SessionInfo,
   StorageIntegration,
   User,
@@ -219,4 +228,98 @@ export function resetUserPassword(id: number, newPassword: string): Promise<void
 
 export function listIntegrations(signal?: AbortSignal): Promise<StorageIntegration[]> {
   return request<StorageIntegration[]>('GET', '/api/integrations', { signal });
+}
+
+export function createIntegration(input: IntegrationInput): Promise<StorageIntegration> {
+  return request<StorageIntegration>('POST', '/api/integrations', { body: input });
+}
+
+export function updateIntegration(id: number, input: IntegrationInput): Promise<StorageIntegration> {
+  return request<StorageIntegration>('PATCH', `/api/integrations/${encodeURIComponent(String(id))}`, { body: input });
+}
+
+/** Probes each S3 permission; the answer carries the new lastCheck. */
+export function checkIntegration(id: number): Promise<StorageIntegration> {
+  return request<StorageIntegration>('POST', `/api/integrations/${encodeURIComponent(String(id))}/check`, { body: {} });
+}
+
+export function activateIntegration(id: number): Promise<StorageIntegration> {
+  return request<StorageIntegration>('POST', `/api/integrations/${encodeURIComponent(String(id))}/activate`, {
+    body: {},
+  });
+}
+
+export function deactivateIntegration(id: number): Promise<StorageIntegration> {
+  return request<StorageIntegration>('POST', `/api/integrations/${encodeURIComponent(String(id))}/deactivate`, {
+    body: {},
+  });
+}
+
+// --- Assets and access methods (System Admin) ----------------------------------------------
+
+function idPath(prefix: string, id: number, suffix = ''): string {
+  return `${prefix}/${encodeURIComponent(String(id))}${suffix}`;
+}
+
+export function listAssets(signal?: AbortSignal): Promise<Asset[]> {
+  return request<Asset[]>('GET', '/api/assets', { signal });
+}
+
+export function createAsset(asset: AssetInput): Promise<Asset> {
+  return request<Asset>('POST', '/api/assets', { body: asset });
+}
+
+export function updateAsset(id: number, asset: AssetInput): Promise<Asset> {
+  return request<Asset>('PUT', idPath('/api/assets', id), { body: asset });
+}
+
+export function deleteAsset(id: number): Promise<void> {
+  return request<void>('DELETE', idPath('/api/assets', id));
+}
+
+export function createMethod(assetId: number, method: AccessMethodInput): Promise<AccessMethod> {
+  return request<AccessMethod>('POST', idPath('/api/assets', assetId, '/methods'), { body: method });
+}
+
+export function updateMethod(id: number, method: AccessMethodInput): Promise<AccessMethod> {
+  return request<AccessMethod>('PUT', idPath('/api/methods', id), { body: method });
+}
+
+export function deleteMethod(id: number): Promise<void> {
+  return request<void>('DELETE', idPath('/api/methods', id));
+}
+
+/** Pins the SSH host key the equipment presented; `fingerprint` must be the pending one the admin saw. */
+export function acceptHostKey(methodId: number, fingerprint: string): Promise<AccessMethod> {
+  return request<AccessMethod>('POST', idPath('/api/methods', methodId, '/host-key/accept'), {
+    body: { fingerprint },
+  });
+}
+
+// --- Access groups (System Admin and Access Admin) -----------------------------------------
+
+export function listGroups(signal?: AbortSignal): Promise<AccessGroup[]> {
+  return request<AccessGroup[]>('GET', '/api/groups', { signal });
+}
+
+export function fetchGroupOptions(signal?: AbortSignal): Promise<GroupOptions> {
+  return request<GroupOptions>('GET', '/api/groups/options', { signal });
+}
+
+export function createGroup(group: AccessGroupInput): Promise<AccessGroup> {
+  return request<AccessGroup>('POST', '/api/groups', { body: group });
+}
+
+export function updateGroup(id: number, group: AccessGroupInput): Promise<AccessGroup> {
+  return request<AccessGroup>('PUT', idPath('/api/groups', id), { body: group });
+}
+
+export function deleteGroup(id: number): Promise<void> {
+  return request<void>('DELETE', idPath('/api/groups', id));
+}
+
+// --- Remote sessions (every signed-in user) ------------------------------------------------
+
+export function listRemoteSessions(signal?: AbortSignal): Promise<RemoteSessionGroup[]> {
+  return request<RemoteSessionGroup[]>('GET', '/api/remote-sessions', { signal });
 }

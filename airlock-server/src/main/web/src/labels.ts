@@ -1,4 +1,4 @@
-import type { IntegrationKind, Role } from './types';
+import type { CredentialKind, Day, IntegrationKind, Protocol, Role } from './types';
 
 const ROLE_LABELS: Record<Role, string> = {
   SYSTEM_ADMIN: 'System Admin',
@@ -35,4 +35,47 @@ export function formatDate(iso: string): string {
 /** The time of day of an ISO-8601 instant, in the browser's locale and time zone. */
 export function formatTime(iso: string): string {
   return Number.isNaN(new Date(iso).getTime()) ? '' : format(iso, timeFormat);
+}
+
+const PROTOCOL_LABELS: Record<Protocol, string> = {
+  SSH: 'SSH',
+  TELNET: 'Telnet',
+  VNC: 'VNC',
+  RDP: 'RDP',
+};
+
+export function protocolLabel(protocol: Protocol): string {
+  return PROTOCOL_LABELS[protocol] ?? protocol;
+}
+
+/** The port each protocol listens on unless the equipment is configured otherwise. */
+export const DEFAULT_PORTS: Readonly<Record<Protocol, number>> = {
+  SSH: 22,
+  TELNET: 23,
+  VNC: 5900,
+  RDP: 3389,
+};
+
+const CREDENTIAL_LABELS: Record<CredentialKind, string> = {
+  NONE: 'None stored',
+  PASSWORD: 'Password',
+  PRIVATE_KEY: 'Private key',
+};
+
+export function credentialLabel(kind: CredentialKind): string {
+  return CREDENTIAL_LABELS[kind] ?? kind;
+}
+
+const DAY_LABELS: Record<Day, { short: string; long: string }> = {
+  MON: { short: 'Mon', long: 'Monday' },
+  TUE: { short: 'Tue', long: 'Tuesday' },
+  WED: { short: 'Wed', long: 'Wednesday' },
+  THU: { short: 'Thu', long: 'Thursday' },
+  FRI: { short: 'Fri', long: 'Friday' },
+  SAT: { short: 'Sat', long: 'Saturday' },
+  SUN: { short: 'Sun', long: 'Sunday' },
+};
+
+export function dayLabel(day: Day, length: 'short' | 'long' = 'short'): string {
+  return DAY_LABELS[day]?.[length] ?? day;
 }

@@ -53,4 +53,166 @@ export interface StorageIntegration {
   prefix: string | null;
   active: boolean;
   note: string | null;
+  pathStyle: boolean;
+  /** Never the secret: only the access key id is shown. */
+  accessKeyId: string | null;
+  /** Whether a secret access key is kept (write-only: it is never sent back). */
+  credentialStored: boolean;
+  /** Inactive and its latest check passed. */
+  activatable: boolean;
+  lastCheck: IntegrationCheck | null;
+}
+
+export type CheckStatus = 'OK' | 'FAILED' | 'UNSUPPORTED';
+
+/** One probed S3 permission of an integration check. */
+export interface CheckLine {
+  permission: string;
+  status: CheckStatus;
+  /** The store's exact S3 error code, when it answered with one. */
+  errorCode: string | null;
+  message: string;
+}
+
+export interface IntegrationCheck {
+  checkedAt: string;
+  passed: boolean;
+  taggingSupported: boolean;
+  lines: CheckLine[];
+}
+
+/** The S3 integration form; an empty secretAccessKey on an edit keeps the stored one. */
+export interface IntegrationInput {
+  name: string;
+  endpoint: string;
+  region: string;
+  bucket: string;
+  prefix: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  pathStyle: boolean;
+}
+
+// --- Equipment and access ----------------------------------------------------------------------
+
+export type Protocol = 'SSH' | 'TELNET' | 'VNC' | 'RDP';
+
+export const PROTOCOLS: readonly Protocol[] = ['SSH', 'TELNET', 'VNC', 'RDP'];
+
+export type CredentialKind = 'NONE' | 'PASSWORD' | 'PRIVATE_KEY';
+
+/** The SSH host key pinned for an access method, and a different one the equipment presented since. */
+export interface HostKey {
+  fingerprint: string | null;
+  pendingFingerprint: string | null;
+}
+
+/** One way to reach an asset. Stored credentials are write-only: only their kind is reported. */
+export interface AccessMethod {
+  id: number;
+  protocol: Protocol;
+  port: number;
+  username: string | null;
+  credential: CredentialKind;
+  hostKey: HostKey;
+}
+
+/** A piece of equipment as listed by GET /api/assets. */
+export interface Asset {
+  id: number;
+  name: string;
+  description: string | null;
+  host: string;
+  site: string | null;
+  zone: string | null;
+  methods: AccessMethod[];
+}
+
+export interface AssetInput {
+  name: string;
+  description: string | null;
+  host: string;
+  site: string | null;
+  zone: string | null;
+}
+
+export interface AccessMethodInput {
+  protocol: Protocol;
+  port: number;
+  username: string | null;
+  password?: string;
+  privateKey?: string;
+  /** Only when editing: removes the stored credential. */
+  clearCredential?: boolean;
+}
+
+export type Day = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+
+export const DAYS: readonly Day[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+
+/** A weekly time window in the group's time zone; times are "HH:mm". */
+export interface AccessWindow {
+  days: Day[];
+  start: string;
+  end: string;
+}
+
+/** An access group as listed by GET /api/groups. No windows means access at any time. */
+export interface AccessGroup {
+  id: number;
+  name: string;
+  enabled: boolean;
+  enforceRecording: boolean;
+  timeZone: string;
+  windows: AccessWindow[];
+  memberIds: number[];
+  methodIds: number[];
+}
+
+export type AccessGroupInput = Omit<AccessGroup, 'id'>;
+
+export interface GroupUserOption {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+export interface GroupMethodOption {
+  id: number;
+  assetName: string;
+  host: string;
+  protocol: Protocol;
+  port: number;
+}
+
+/** What the access group pickers offer, from GET /api/groups/options. */
+export interface GroupOptions {
+  users: GroupUserOption[];
+  methods: GroupMethodOption[];
+}
+
+/** An access method the signed-in user may open, as listed by GET /api/remote-sessions. */
+export interface RemoteMethod {
+  id: number;
+  assetName: string;
+  assetDescription: string | null;
+  host: string;
+  site: string | null;
+  zone: string | null;
+  protocol: Protocol;
+  port: number;
+}
+
+export interface RemoteSessionGroup {
+  group: {
+    id: number;
+    name: string;
+    enforceRecording: boolean;
+    /** The implicit "All Access Method" group of System Admins; recording is never enforced there. */
+    global: boolean;
+  };
+  /** False when the group is disabled or outside its schedule right now. */
+  available: boolean;
+  reason: string | null;
+  methods: RemoteMethod[];
 }

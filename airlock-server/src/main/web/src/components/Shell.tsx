@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { ACCESS_MANAGERS, hasRole, SYSTEM_ADMINS, useAuth, useCurrentUser } from '../auth';
 import { roleLabel } from '../labels';
+import { EquipmentIcon } from './access/AccessIcons';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { GroupIcon, HistoryIcon, LockIcon, LogoMark, StorageIcon, TerminalIcon, UsersIcon } from './Icons';
 
@@ -87,6 +88,14 @@ function AppLayout() {
                     <span>Access Groups</span>
                   </NavLink>
                 </li>
+                {showAdmin && (
+                  <li>
+                    <NavLink to="/access/assets" className="nav-link" data-testid="nav-assets" id="nav-assets">
+                      <EquipmentIcon />
+                      <span>Assets</span>
+                    </NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink
                     to="/access/history"

@@ -135,6 +135,9 @@ class AccessGroupService {
     private static TimeWindow window(WindowView w) {
         int start = GroupViews.minutes(w.start());
         int end = GroupViews.minutes(w.end());
+        if (end == 0) {
+            end = 24 * 60; // a window "until 00:00" runs to midnight: time inputs cannot say 24:00
+        }
         if (start < 0 || end < 0 || start >= end) {
             throw ApiException.invalidField("windows", "Each time window needs a start before its end (HH:MM).");
         }

@@ -38,9 +38,10 @@ public class AuditLog {
     }
 
     public List<Entry> recent(int limit) {
-        return jdbc.sql("select at, actor, action, detail from audit_event order by id desc")
+        return jdbc.sql("select at, actor, action, detail from audit_event order by id desc fetch first ? rows only")
+                .param(limit)
                 .query((rs, n) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("detail")))
-                .list().stream().limit(limit).toList();
+                .list();
     }
 }

@@ -55,8 +55,8 @@ public class SessionRecordRepository {
     }
 
     public List<SessionRecord> recent(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from session_record order by id desc")
-                .query(SessionRecordRepository::map).list().stream().limit(limit).toList();
+        return jdbc.sql("select " + COLUMNS + " from session_record order by id desc fetch first ? rows only")
+                .param(limit).query(SessionRecordRepository::map).list();
     }
 
     /** Sessions a crash left open: they ended when the gateway stopped. */

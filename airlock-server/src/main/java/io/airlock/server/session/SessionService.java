@@ -38,6 +38,8 @@ class SessionService {
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
     static final String RECORDING_NONE = "NONE";
     static final String RECORDING_SPOOLED = "SPOOLED";
+    /** Below this much free spool space a recorded session does not start: it could not be kept whole. */
+    static final long MIN_FREE_SPOOL_BYTES = 256L * 1024 * 1024;
 
     private final AccessPolicy policy;
     private final AssetRepository assets;
@@ -117,17 +119,17 @@ class SessionService {
         RemoteConnection connection = null;
         try {
             if (launch.enforceRecording()) {
+                requireSpoolSpace();
                 try {
                     recorder = SessionRecorder.start(spool, recordId, columns, rows,
                             launch.assetName() + " (" + launch.protocol() + ")", clock);
                 } catch (IOException e) {
-                    throw new ConnectorException(ConnectorException.Reason.PROTOCOL_ERROR,
-                            "This access group enforces recording, and the recording could not start ("
-                                    + e.getMessage() + "). The session was not opened.", e);
+                    throw new RecordingUnavailable("This access group enforces recording, and the recording could "
+                            + "not start (" + e.getMessage() + "). The session was not opened.");
                 }
             }
             connection = connectors.get(launch.protocol()).open(target(launch), columns, rows);
-        } catch (ConnectorException e) {
+        } catch (ConnectorException | RecordingUnavailable e) {
             closeQuietly(recorder);
             if (recorder != null) {
                 // Only a header was written: there is no session to keep as evidence.
@@ -135,7 +137,7 @@ class SessionService {
                 records.updateRecordingStatus(recordId, RECORDING_NONE);
             }
             records.end(recordId, clock.instant(), EndReason.ERROR, e.getMessage(), null, 0, 0);
-            log.info("Session #{} to {} failed: {}", recordId, launch.assetName(), e.reason());
+            log.info("Session #{} to {} failed: {}", recordId, launch.assetName(), e.getMessage());
             refuse(socket, e.getMessage());
             return;
         }
@@ -182,6 +184,29 @@ class SessionService {
         audit.record(admin.getUsername(), "session.monitor", "#" + session.get().recordId() + " of "
                 + session.get().launch().username());
         session.get().attach(new Monitor(socket));
+    }
+
+    /** Recording is enforced and cannot happen: the session must not start. */
+    static final class RecordingUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RecordingUnavailable(String message) {
+            super(message);
+        }
+    }
+
+    private void requireSpoolSpace() throws RecordingUnavailable {
+        long free;
+        try {
+            free = java.nio.file.Files.getFileStore(spool).getUsableSpace();
+        } catch (IOException e) {
+            free = 0;
+        }
+        if (free < MIN_FREE_SPOOL_BYTES) {
+            throw new RecordingUnavailable("This access group enforces "
+                    + "recording, and the gateway's recording spool has only " + free / (1024 * 1024)
+                    + " MB free. The session was not opened; ask an administrator to free disk space.");
+        }
     }
 
     private ConnectionTarget target(Launch launch) {

@@ -1,0 +1,62 @@
+package io.airlock.server.history;
+
+import io.airlock.server.session.SessionRecord;
+import io.airlock.server.session.SessionRecordRepository;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Access Management → Session History: every session attempt, newest first. */
+@RestController
+class HistoryController {
+
+    static final int MAX_ROWS = 1000;
+
+    private final HistoryQueries queries;
+
+    HistoryController(HistoryQueries queries) {
+        this.queries = queries;
+    }
+
+    /** A history row as admins see it. {@code recorded} turns true once the video is stored. */
+    record HistoryRow(long id, String username, String clientAddress, long groupId, String groupName, String assetName,
+            String protocol, String host, int port, Instant startedAt, Instant endedAt, String endReason,
+            String endReasonLabel, String endDetail, String endedBy, long bytesToEquipment, long bytesFromEquipment,
+            boolean enforceRecording, String recordingStatus, boolean recorded) {
+
+        static HistoryRow of(SessionRecord r) {
+            return new HistoryRow(r.id(), r.username(), r.clientAddress(), r.groupId(), r.groupName(), r.assetName(),
+                    r.protocol(), r.host(), r.port(), r.startedAt(), r.endedAt(),
+                    r.endReason() == null ? null : r.endReason().name(),
+                    r.endReason() == null ? null : r.endReason().label(), r.endDetail(), r.endedBy(),
+                    r.bytesToEquipment(), r.bytesFromEquipment(), r.enforceRecording(), r.recordingStatus(),
+                    "STORED".equals(r.recordingStatus()));
+        }
+    }
+
+    @GetMapping("/api/history")
+    List<HistoryRow> list(@RequestParam(defaultValue = "false") boolean recordedOnly,
+            @RequestParam(defaultValue = "200") int limit) {
+        return queries.list(recordedOnly, Math.max(1, Math.min(MAX_ROWS, limit)));
+    }
+
+    /** Admins review history; users do not see other people's sessions. */
+    @Service
+    static class HistoryQueries {
+        private final SessionRecordRepository records;
+
+        HistoryQueries(SessionRecordRepository records) {
+            this.records = records;
+        }
+
+        @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
+        List<HistoryRow> list(boolean recordedOnly, int limit) {
+            return records.recent(recordedOnly ? MAX_ROWS : limit).stream().map(HistoryRow::of)
+                    .filter(r -> !recordedOnly || r.recorded()).limit(limit).toList();
+        }
+    }
+}

@@ -1,0 +1,1036 @@
+import { useState, type FormEvent } from 'react';
+import {
+  acceptHostKey,
+  ApiError,
+  createAsset,
+  createMethod,
+  deleteAsset,
+  deleteMethod,
+  errorMessage,
+  listAssets,
+  updateAsset,
+  updateMethod,
+} from '../api';
+import { EquipmentIcon } from '../components/access/AccessIcons';
+import { ConfirmDialog } from '../components/access/ConfirmDialog';
+import { TextAreaField } from '../components/access/TextAreaField';
+import { byId, byTestId, pageHeading, useDeferredFocus } from '../components/access/useDeferredFocus';
+import { Dialog } from '../components/Dialog';
+import { FormError, SelectField, TextField } from '../components/Field';
+import { AlertIcon } from '../components/Icons';
+import { PageHeader } from '../components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { credentialLabel, DEFAULT_PORTS, protocolLabel } from '../labels';
+import {
+  PROTOCOLS,
+  type AccessMethod,
+  type AccessMethodInput,
+  type Asset,
+  type AssetInput,
+  type CredentialKind,
+  type Protocol,
+} from '../types';
+import { useResource } from '../useResource';
+
+const NAME_MAX = 128;
+const HOST_MAX = 255;
+const PLACE_MAX = 128;
+const DESCRIPTION_MAX = 1024;
+const USERNAME_MAX = 128;
+/** Host names, IPv4 and IPv6 addresses: no spaces, slashes or URL schemes. */
+const HOST_PATTERN = /^[A-Za-z0-9._:%[\]-]+$/;
+
+type DialogState =
+  | { kind: 'asset-create' }
+  | { kind: 'asset-edit'; asset: Asset }
+  | { kind: 'asset-delete'; asset: Asset }
+  | { kind: 'method-create'; asset: Asset }
+  | { kind: 'method-edit'; asset: Asset; method: AccessMethod }
+  | { kind: 'method-delete'; asset: Asset; method: AccessMethod }
+  | { kind: 'hostkey'; asset: Asset; method: AccessMethod }
+  | null;
+
+function byName(a: Asset, b: Asset): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+}
+
+function byProtocolAndPort(a: AccessMethod, b: AccessMethod): number {
+  return PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) || a.port - b.port;
+}
+
+function methodName(method: AccessMethod): string {
+  return `${protocolLabel(method.protocol)} on port ${method.port}`;
+}
+
+function hasPendingHostKey(method: AccessMethod): boolean {
+  return method.protocol === 'SSH' && method.hostKey?.pendingFingerprint != null;
+}
+
+function matches(asset: Asset, query: string): boolean {
+  if (query === '') return true;
+  const q = query.toLowerCase();
+  return [asset.name, asset.host, asset.site, asset.zone, asset.description].some(
+    (value) => value != null && value.toLowerCase().includes(q),
+  );
+}
+
+export function AssetsPage() {
+  const { resource, reload, update } = useResource(listAssets);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [statusMessage, setStatusMessage] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const focusLater = useDeferredFocus();
+
+  function announce(message: string) {
+    setStatusMessage(message);
+  }
+
+  function replaceAsset(asset: Asset) {
+    update((assets) => [...assets.filter((a) => a.id !== asset.id), asset]);
+  }
+
+  function replaceMethod(assetId: number, method: AccessMethod) {
+    update((assets) =>
+      assets.map((a) =>
+        a.id === assetId ? { ...a, methods: [...a.methods.filter((m) => m.id !== method.id), method] } : a,
+      ),
+    );
+  }
+
+  const assets = resource.status === 'ready' ? [...resource.data].sort(byName) : [];
+  const visible = assets.filter((asset) => matches(asset, filter.trim()));
+  const pendingCount = assets.reduce((n, asset) => n + asset.methods.filter(hasPendingHostKey).length, 0);
+
+  return (
+    <>
+      <PageHeader
+        title="Assets"
+        description="The equipment Airlock can reach, and the access methods (SSH, Telnet, VNC, RDP) that access groups grant."
+        actions={
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setDialog({ kind: 'asset-create' })}
+            data-testid="assets-new"
+            disabled={resource.status !== 'ready'}
+          >
+            New asset
+          </button>
+        }
+      />
+
+      <div role="status" className={statusMessage ? 'alert alert-success' : 'alert-empty'} data-testid="assets-status">
+        {statusMessage}
+      </div>
+
+      {resource.status === 'loading' && <LoadingState label="Loading assets…" />}
+      {resource.status === 'error' && (
+        <ErrorState title="Assets could not be loaded." message={resource.message} onRetry={reload} testId="assets-error" />
+      )}
+      {resource.status === 'ready' && assets.length === 0 && (
+        <EmptyState icon={<EquipmentIcon width={32} height={32} />} title="No equipment yet." testId="assets-empty">
+          <p>
+            Add an asset to register a PLC, HMI, engineering workstation or other equipment, then add the access
+            methods used to reach it. Access groups then decide who may use them, and when.
+          </p>
+        </EmptyState>
+      )}
+      {resource.status === 'ready' && assets.length > 0 && (
+        <>
+          {pendingCount > 0 && (
+            <div className="alert alert-warning" data-testid="assets-hostkey-summary">
+              <strong>
+                {pendingCount === 1
+                  ? '1 SSH access method reports a changed host key.'
+                  : `${pendingCount} SSH access methods report a changed host key.`}
+              </strong>{' '}
+              Check with the people responsible for the equipment before accepting a new key.
+            </div>
+          )}
+          <div className="toolbar">
+            <div className="toolbar-search">
+              <label htmlFor="assets-filter" className="visually-hidden">
+                Filter assets
+              </label>
+              <input
+                id="assets-filter"
+                type="search"
+                className="input"
+                placeholder="Filter by name, host, site or zone"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                data-testid="assets-filter"
+              />
+            </div>
+            <p className="toolbar-count" aria-live="polite">
+              {visible.length === assets.length
+                ? `${assets.length} ${assets.length === 1 ? 'asset' : 'assets'}`
+                : `${visible.length} of ${assets.length} assets`}
+            </p>
+          </div>
+          {visible.length === 0 ? (
+            <p className="card-note" data-testid="assets-no-match">
+              No asset matches “{filter.trim()}”.
+            </p>
+          ) : (
+            <ul className="asset-list" data-testid="assets-list">
+              {visible.map((asset) => (
+                <AssetSection
+                  key={asset.id}
+                  asset={asset}
+                  onEdit={() => setDialog({ kind: 'asset-edit', asset })}
+                  onDelete={() => setDialog({ kind: 'asset-delete', asset })}
+                  onAddMethod={() => setDialog({ kind: 'method-create', asset })}
+                  onEditMethod={(method) => setDialog({ kind: 'method-edit', asset, method })}
+                  onDeleteMethod={(method) => setDialog({ kind: 'method-delete', asset, method })}
+                  onAcceptHostKey={(method) => setDialog({ kind: 'hostkey', asset, method })}
+                />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+
+      {(dialog?.kind === 'asset-create' || dialog?.kind === 'asset-edit') && (
+        <AssetDialog
+          asset={dialog.kind === 'asset-edit' ? dialog.asset : null}
+          onClose={() => setDialog(null)}
+          onSaved={(asset, created) => {
+            replaceAsset(asset);
+            setDialog(null);
+            announce(
+              created
+                ? `Asset ${asset.name} added. Add an access method so access groups can grant it.`
+                : `Asset ${asset.name} saved.`,
+            );
+          }}
+        />
+      )}
+      {dialog?.kind === 'asset-delete' && (
+        <ConfirmDialog
+          title={`Delete ${dialog.asset.name}?`}
+          testId="asset-delete-dialog"
+          confirmTestId="asset-delete-confirm"
+          confirmLabel="Delete asset"
+          busyLabel="Deleting…"
+          onClose={() => setDialog(null)}
+          description={
+            <p>
+              {dialog.asset.methods.length === 0
+                ? 'The asset is removed from Airlock.'
+                : `Its ${dialog.asset.methods.length === 1 ? 'access method is' : `${dialog.asset.methods.length} access methods are`} removed too, and no access group can grant ${dialog.asset.methods.length === 1 ? 'it' : 'them'} any more.`}{' '}
+              This cannot be undone.
+            </p>
+          }
+          onConfirm={async () => {
+            const { asset } = dialog;
+            await deleteAsset(asset.id);
+            update((list) => list.filter((a) => a.id !== asset.id));
+            setDialog(null);
+            announce(`Asset ${asset.name} deleted.`);
+            focusLater(pageHeading);
+          }}
+        />
+      )}
+      {(dialog?.kind === 'method-create' || dialog?.kind === 'method-edit') && (
+        <MethodDialog
+          asset={dialog.asset}
+          method={dialog.kind === 'method-edit' ? dialog.method : null}
+          onClose={() => setDialog(null)}
+          onSaved={(method, created) => {
+            replaceMethod(dialog.asset.id, method);
+            setDialog(null);
+            announce(
+              created
+                ? `${methodName(method)} added to ${dialog.asset.name}.`
+                : `${methodName(method)} of ${dialog.asset.name} saved.`,
+            );
+          }}
+        />
+      )}
+      {dialog?.kind === 'method-delete' && (
+        <ConfirmDialog
+          title={`Delete ${methodName(dialog.method)}?`}
+          testId="method-delete-dialog"
+          confirmTestId="method-delete-confirm"
+          confirmLabel="Delete access method"
+          busyLabel="Deleting…"
+          onClose={() => setDialog(null)}
+          description={
+            <p>
+              {protocolLabel(dialog.method.protocol)} access to {dialog.asset.name} ({dialog.asset.host}:
+              {dialog.method.port}) is removed from every access group, together with its stored credential. This
+              cannot be undone.
+            </p>
+          }
+          onConfirm={async () => {
+            const { asset, method } = dialog;
+            await deleteMethod(method.id);
+            update((list) =>
+              list.map((a) => (a.id === asset.id ? { ...a, methods: a.methods.filter((m) => m.id !== method.id) } : a)),
+            );
+            setDialog(null);
+            announce(`${methodName(method)} removed from ${asset.name}.`);
+            // The method's row is gone: continue from its asset.
+            focusLater(byTestId(`method-add-${asset.name}`));
+          }}
+        />
+      )}
+      {dialog?.kind === 'hostkey' && (
+        <HostKeyDialog
+          asset={dialog.asset}
+          method={dialog.method}
+          onClose={() => setDialog(null)}
+          onAccepted={(method) => {
+            replaceMethod(dialog.asset.id, method);
+            setDialog(null);
+            announce(`The new SSH host key of ${dialog.asset.name} is accepted and pinned.`);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+// --- One asset and its access methods --------------------------------------------------------------
+
+interface AssetSectionProps {
+  asset: Asset;
+  onEdit(): void;
+  onDelete(): void;
+  onAddMethod(): void;
+  onEditMethod(method: AccessMethod): void;
+  onDeleteMethod(method: AccessMethod): void;
+  onAcceptHostKey(method: AccessMethod): void;
+}
+
+function AssetSection({
+  asset,
+  onEdit,
+  onDelete,
+  onAddMethod,
+  onEditMethod,
+  onDeleteMethod,
+  onAcceptHostKey,
+}: AssetSectionProps) {
+  const headingId = `asset-${asset.id}-name`;
+  const methods = [...asset.methods].sort(byProtocolAndPort);
+  return (
+    <li className="asset" data-testid={`asset-row-${asset.name}`}>
+      <div className="asset-header">
+        <div className="asset-heading">
+          <h2 id={headingId} className="asset-name">
+            {asset.name}
+          </h2>
+          <dl className="asset-facts">
+            <div>
+              <dt>Host</dt>
+              <dd className="mono">{asset.host}</dd>
+            </div>
+            <div>
+              <dt>Site</dt>
+              <dd>{asset.site || <span className="muted">—</span>}</dd>
+            </div>
+            <div>
+              <dt>Zone</dt>
+              <dd>{asset.zone || <span className="muted">—</span>}</dd>
+            </div>
+          </dl>
+          {asset.description && <p className="asset-description">{asset.description}</p>}
+        </div>
+        <div className="asset-actions">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={onAddMethod}
+            aria-label={`Add access method to ${asset.name}`}
+            data-testid={`method-add-${asset.name}`}
+          >
+            Add access method
+          </button>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={onEdit}
+            aria-label={`Edit ${asset.name}`}
+            data-testid={`asset-edit-${asset.name}`}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button-ghost button-small button-ghost-danger"
+            onClick={onDelete}
+            aria-label={`Delete ${asset.name}`}
+            data-testid={`asset-delete-${asset.name}`}
+          >
+            Delete
+          </button>
+        </div>
+      </div>
+      {methods.length === 0 ? (
+        <p className="asset-no-methods" data-testid={`asset-no-methods-${asset.name}`}>
+          No access methods yet. Add one (for example SSH on port 22) so access groups can grant this asset.
+        </p>
+      ) : (
+        <table className="table table-nested table-methods" data-testid={`asset-methods-${asset.name}`}>
+          <caption className="visually-hidden">Access methods of {asset.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Protocol</th>
+              <th scope="col">Port</th>
+              <th scope="col">Username</th>
+              <th scope="col">Credential</th>
+              <th scope="col">SSH host key</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {methods.map((method) => (
+              <MethodRows
+                key={method.id}
+                asset={asset}
+                method={method}
+                onEdit={() => onEditMethod(method)}
+                onDelete={() => onDeleteMethod(method)}
+                onAcceptHostKey={() => onAcceptHostKey(method)}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </li>
+  );
+}
+
+function MethodRows({
+  asset,
+  method,
+  onEdit,
+  onDelete,
+  onAcceptHostKey,
+}: {
+  asset: Asset;
+  method: AccessMethod;
+  onEdit(): void;
+  onDelete(): void;
+  onAcceptHostKey(): void;
+}) {
+  const pending = hasPendingHostKey(method);
+  const label = `${methodName(method)} of ${asset.name}`;
+  const fingerprint = method.hostKey?.fingerprint ?? null;
+  const pendingFingerprint = method.hostKey?.pendingFingerprint ?? null;
+  const warningId = `method-${method.id}-hostkey-warning`;
+  return (
+    <>
+      <tr data-testid={`method-row-${method.id}`} className={pending ? 'row-flagged' : undefined}>
+        <th scope="row">
+          <span className={`protocol protocol-${method.protocol.toLowerCase()}`}>{protocolLabel(method.protocol)}</span>
+        </th>
+        <td className="mono">{method.port}</td>
+        <td className="cell-wrap">
+          {method.username ? <span className="mono">{method.username}</span> : <span className="muted">Not set</span>}
+        </td>
+        <td>
+          {method.credential === 'NONE' ? (
+            <span className="muted">None stored</span>
+          ) : (
+            <span className="badge badge-neutral" title="Stored encrypted. It is never shown again.">
+              {credentialLabel(method.credential)}
+            </span>
+          )}
+        </td>
+        <td className="cell-hostkey">
+          {method.protocol !== 'SSH' ? (
+            <span className="muted">Not applicable</span>
+          ) : pending ? (
+            <span className="badge badge-warning" aria-describedby={warningId}>
+              {fingerprint === null ? 'New host key to confirm' : 'Host key changed'}
+            </span>
+          ) : fingerprint !== null ? (
+            <span className="fingerprint" title="Pinned SSH host key fingerprint">
+              {fingerprint}
+            </span>
+          ) : (
+            <span className="muted" title="The key the equipment presents is recorded when it is first reached.">
+              Not pinned yet
+            </span>
+          )}
+        </td>
+        <td className="cell-actions">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={onEdit}
+            aria-label={`Edit ${label}`}
+            data-testid={`method-edit-${method.id}`}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button-ghost button-small button-ghost-danger"
+            onClick={onDelete}
+            aria-label={`Delete ${label}`}
+            data-testid={`method-delete-${method.id}`}
+          >
+            Delete
+          </button>
+        </td>
+      </tr>
+      {pending && (
+        <tr className="row-warning" data-testid={`method-hostkey-warning-${method.id}`}>
+          <td colSpan={6}>
+            <div className="hostkey-warning" id={warningId}>
+              <AlertIcon className="hostkey-warning-icon" />
+              <div className="hostkey-warning-body">
+                <p className="hostkey-warning-title">
+                  {fingerprint === null
+                    ? `${asset.name} presented an SSH host key that nobody has confirmed yet.`
+                    : `${asset.name} presented a different SSH host key than the one pinned.`}
+                </p>
+                <p>
+                  A changed key can mean the equipment or its SSH server was replaced or reconfigured — or that
+                  someone is intercepting the connection. Confirm with the people responsible for the equipment before
+                  accepting.
+                </p>
+                <dl className="fingerprint-pair">
+                  <div>
+                    <dt>Pinned</dt>
+                    <dd className="fingerprint">{fingerprint ?? <span className="muted">None</span>}</dd>
+                  </div>
+                  <div>
+                    <dt>Presented now</dt>
+                    <dd className="fingerprint">{pendingFingerprint}</dd>
+                  </div>
+                </dl>
+              </div>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={onAcceptHostKey}
+                aria-label={`Accept new host key of ${label}`}
+                data-testid={`hostkey-accept-${method.id}`}
+              >
+                Accept new host key
+              </button>
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+// --- Host key ------------------------------------------------------------------------------------
+
+function HostKeyDialog({
+  asset,
+  method,
+  onClose,
+  onAccepted,
+}: {
+  asset: Asset;
+  method: AccessMethod;
+  onClose(): void;
+  onAccepted(method: AccessMethod): void;
+}) {
+  const pending = method.hostKey.pendingFingerprint ?? '';
+  const pinned = method.hostKey.fingerprint;
+  return (
+    <ConfirmDialog
+      title={`Accept the new host key of ${asset.name}?`}
+      testId="hostkey-dialog"
+      confirmTestId="hostkey-accept-confirm"
+      confirmLabel="Accept new host key"
+      busyLabel="Accepting…"
+      size="wide"
+      onClose={onClose}
+      description={
+        <p>
+          The SSH host key proves that Airlock is talking to the real {asset.name} ({asset.host}:{method.port}). A
+          different key is expected after the equipment or its SSH server was replaced, reset or re-keyed. Otherwise it
+          can mean that someone is intercepting the connection to capture credentials and session traffic.
+        </p>
+      }
+      onConfirm={async () => {
+        onAccepted(await acceptHostKey(method.id, pending));
+      }}
+    >
+      <dl className="fingerprint-pair fingerprint-pair-dialog">
+        <div>
+          <dt>Pinned until now</dt>
+          <dd className="fingerprint">{pinned ?? <span className="muted">None</span>}</dd>
+        </div>
+        <div>
+          <dt>Presented by the equipment</dt>
+          <dd className="fingerprint" data-testid="hostkey-dialog-pending">
+            {pending}
+          </dd>
+        </div>
+      </dl>
+      <p className="alert alert-warning">
+        Accept only if you have compared the presented fingerprint with the one shown on the equipment itself or given
+        by the people responsible for it. Once accepted, sessions trust this key and the old one is rejected.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+// --- Asset form ----------------------------------------------------------------------------------
+
+type AssetField = 'name' | 'host' | 'site' | 'zone' | 'description';
+type AssetErrors = Partial<Record<AssetField, string>>;
+const ASSET_FIELD_IDS: Record<AssetField, string> = {
+  name: 'asset-name',
+  host: 'asset-host',
+  site: 'asset-site',
+  zone: 'asset-zone',
+  description: 'asset-description',
+};
+const ASSET_ORDER: AssetField[] = ['name', 'host', 'site', 'zone', 'description'];
+
+function firstAssetError(errors: AssetErrors): string | null {
+  const first = ASSET_ORDER.find((name) => errors[name] !== undefined);
+  return first === undefined ? null : ASSET_FIELD_IDS[first];
+}
+
+function validateAsset(input: AssetInput): AssetErrors {
+  const errors: AssetErrors = {};
+  if (input.name === '') errors.name = 'Enter a name for the asset.';
+  else if (input.name.length > NAME_MAX) errors.name = `Use at most ${NAME_MAX} characters.`;
+  if (input.host === '') errors.host = 'Enter the host name or IP address Airlock connects to.';
+  else if (input.host.length > HOST_MAX) errors.host = `Use at most ${HOST_MAX} characters.`;
+  else if (!HOST_PATTERN.test(input.host)) {
+    errors.host = 'Enter only a host name or IP address, without spaces, protocol or port.';
+  }
+  if ((input.site ?? '').length > PLACE_MAX) errors.site = `Use at most ${PLACE_MAX} characters.`;
+  if ((input.zone ?? '').length > PLACE_MAX) errors.zone = `Use at most ${PLACE_MAX} characters.`;
+  if ((input.description ?? '').length > DESCRIPTION_MAX) {
+    errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
+  }
+  return errors;
+}
+
+function orNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function AssetDialog({
+  asset,
+  onClose,
+  onSaved,
+}: {
+  asset: Asset | null;
+  onClose(): void;
+  onSaved(asset: Asset, created: boolean): void;
+}) {
+  const [name, setName] = useState(asset?.name ?? '');
+  const [host, setHost] = useState(asset?.host ?? '');
+  const [site, setSite] = useState(asset?.site ?? '');
+  const [zone, setZone] = useState(asset?.zone ?? '');
+  const [description, setDescription] = useState(asset?.description ?? '');
+  const focusLater = useDeferredFocus();
+  const [errors, setErrors] = useState<AssetErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const input: AssetInput = {
+      name: name.trim(),
+      host: host.trim(),
+      site: orNull(site),
+      zone: orNull(zone),
+      description: orNull(description),
+    };
+    const clientErrors = validateAsset(input);
+    setErrors(clientErrors);
+    setFormError(null);
+    const firstError = firstAssetError(clientErrors);
+    if (firstError !== null) {
+      document.getElementById(firstError)?.focus();
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const saved = asset === null ? await createAsset(input) : await updateAsset(asset.id, input);
+      onSaved(saved, asset === null);
+    } catch (error) {
+      setSubmitting(false);
+      if (error instanceof ApiError) {
+        const serverErrors: AssetErrors = {};
+        for (const field of ASSET_ORDER) {
+          const message = error.fields[field];
+          if (message !== undefined) serverErrors[field] = message;
+        }
+        if (error.status === 409 && serverErrors.name === undefined) serverErrors.name = error.message;
+        setErrors(serverErrors);
+        setFormError(error.message);
+        const firstError = firstAssetError(serverErrors);
+        if (firstError !== null) focusLater(byId(firstError));
+      } else {
+        setFormError(errorMessage(error));
+      }
+    }
+  }
+
+  return (
+    <Dialog
+      title={asset === null ? 'New asset' : `Edit ${asset.name}`}
+      onClose={onClose}
+      busy={submitting}
+      size="wide"
+      testId="asset-dialog"
+    >
+      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
+        <FormError message={formError} testId="asset-error" />
+        <div className="form-grid form-grid-top">
+          <TextField
+            id={ASSET_FIELD_IDS.name}
+            name="name"
+            label="Name"
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            hint="Unique; shown to users in Remote Sessions."
+            autoComplete="off"
+            maxLength={NAME_MAX}
+            disabled={submitting}
+            required
+            data-autofocus
+          />
+          <TextField
+            id={ASSET_FIELD_IDS.host}
+            name="host"
+            label="Host"
+            value={host}
+            onChange={setHost}
+            error={errors.host}
+            hint="Host name or IP address, as reached from the gateway."
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={HOST_MAX}
+            disabled={submitting}
+            required
+          />
+          <TextField
+            id={ASSET_FIELD_IDS.site}
+            name="site"
+            label="Site (optional)"
+            value={site}
+            onChange={setSite}
+            error={errors.site}
+            hint="For example the plant or building."
+            autoComplete="off"
+            maxLength={PLACE_MAX}
+            disabled={submitting}
+          />
+          <TextField
+            id={ASSET_FIELD_IDS.zone}
+            name="zone"
+            label="Zone (optional)"
+            value={zone}
+            onChange={setZone}
+            error={errors.zone}
+            hint="For example the line, cell or network zone."
+            autoComplete="off"
+            maxLength={PLACE_MAX}
+            disabled={submitting}
+          />
+        </div>
+        <TextAreaField
+          id={ASSET_FIELD_IDS.description}
+          name="description"
+          label="Description (optional)"
+          value={description}
+          onChange={setDescription}
+          error={errors.description}
+          hint="What the equipment is, so users pick the right one."
+          rows={3}
+          maxLength={DESCRIPTION_MAX}
+          disabled={submitting}
+        />
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={submitting} data-testid="asset-submit">
+            {submitting ? 'Saving…' : asset === null ? 'Add asset' : 'Save asset'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+// --- Access method form --------------------------------------------------------------------------
+
+type MethodField = 'protocol' | 'port' | 'username' | 'password' | 'privateKey';
+type MethodErrors = Partial<Record<MethodField, string>>;
+const METHOD_FIELD_IDS: Record<MethodField, string> = {
+  protocol: 'method-protocol',
+  port: 'method-port',
+  username: 'method-username',
+  password: 'method-password',
+  privateKey: 'method-private-key',
+};
+const METHOD_ORDER: MethodField[] = ['protocol', 'port', 'username', 'password', 'privateKey'];
+
+const USERNAME_HINTS: Record<Protocol, string> = {
+  SSH: 'The account Airlock signs in with on the equipment.',
+  TELNET: 'Leave empty if the user types it at the login prompt.',
+  VNC: 'Most VNC servers ask only for a password; leave empty unless the equipment needs one.',
+  RDP: 'A local account, or DOMAIN\\user for a domain account.',
+};
+
+function firstMethodError(errors: MethodErrors): string | null {
+  const first = METHOD_ORDER.find((name) => errors[name] !== undefined);
+  return first === undefined ? null : METHOD_FIELD_IDS[first];
+}
+
+function MethodDialog({
+  asset,
+  method,
+  onClose,
+  onSaved,
+}: {
+  asset: Asset;
+  method: AccessMethod | null;
+  onClose(): void;
+  onSaved(method: AccessMethod, created: boolean): void;
+}) {
+  const editing = method !== null;
+  const stored: CredentialKind = method?.credential ?? 'NONE';
+  const [protocol, setProtocol] = useState<Protocol>(method?.protocol ?? 'SSH');
+  const [port, setPort] = useState(String(method?.port ?? DEFAULT_PORTS.SSH));
+  const [username, setUsername] = useState(method?.username ?? '');
+  const [credential, setCredential] = useState<CredentialKind>(stored);
+  const [password, setPassword] = useState('');
+  const [privateKey, setPrivateKey] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const focusLater = useDeferredFocus();
+  const [errors, setErrors] = useState<MethodErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  /** Editing and the same kind is already stored: an empty field keeps it. */
+  const keepsStored = editing && credential === stored && stored !== 'NONE';
+
+  function changeProtocol(next: Protocol) {
+    // Follow the new protocol's default port unless the port was set by hand.
+    if (port.trim() === '' || Number(port) === DEFAULT_PORTS[protocol]) setPort(String(DEFAULT_PORTS[next]));
+    if (next !== 'SSH' && credential === 'PRIVATE_KEY') setCredential('PASSWORD');
+    setProtocol(next);
+  }
+
+  function validate(): MethodErrors {
+    const result: MethodErrors = {};
+    const portNumber = Number(port.trim());
+    if (port.trim() === '') result.port = 'Enter the port.';
+    else if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
+      result.port = 'Enter a whole number from 1 to 65535.';
+    }
+    if (username.trim().length > USERNAME_MAX) result.username = `Use at most ${USERNAME_MAX} characters.`;
+    if (credential === 'PASSWORD' && password === '' && !keepsStored) result.password = 'Enter the password.';
+    if (credential === 'PRIVATE_KEY' && privateKey.trim() === '' && !keepsStored) {
+      result.privateKey = 'Paste the private key.';
+    }
+    return result;
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const clientErrors = validate();
+    setErrors(clientErrors);
+    setFormError(null);
+    const firstError = firstMethodError(clientErrors);
+    if (firstError !== null) {
+      document.getElementById(firstError)?.focus();
+      return;
+    }
+    const input: AccessMethodInput = {
+      protocol,
+      port: Number(port.trim()),
+      username: orNull(username),
+    };
+    if (credential === 'PASSWORD' && password !== '') input.password = password;
+    if (credential === 'PRIVATE_KEY' && privateKey.trim() !== '') input.privateKey = privateKey.trim() + '\n';
+    if (editing && credential === 'NONE' && stored !== 'NONE') input.clearCredential = true;
+
+    setSubmitting(true);
+    try {
+      const saved = method === null ? await createMethod(asset.id, input) : await updateMethod(method.id, input);
+      onSaved(saved, method === null);
+    } catch (error) {
+      setSubmitting(false);
+      if (error instanceof ApiError) {
+        const serverErrors: MethodErrors = {};
+        for (const field of METHOD_ORDER) {
+          const message = error.fields[field];
+          if (message !== undefined) serverErrors[field] = message;
+        }
+        setErrors(serverErrors);
+        setFormError(error.message);
+        const firstError = firstMethodError(serverErrors);
+        if (firstError !== null) focusLater(byId(firstError));
+      } else {
+        setFormError(errorMessage(error));
+      }
+    }
+  }
+
+  const credentialChoices: { kind: CredentialKind; label: string; hint: string }[] = [
+    { kind: 'NONE', label: 'None', hint: 'The user enters credentials in the session.' },
+    { kind: 'PASSWORD', label: 'Password', hint: 'Airlock signs in for the user; they never see it.' },
+  ];
+  if (protocol === 'SSH') {
+    credentialChoices.push({ kind: 'PRIVATE_KEY', label: 'Private key', hint: 'For SSH public-key sign-in.' });
+  }
+  const keepHint = 'Stored encrypted; leave empty to keep the current one.';
+
+  return (
+    <Dialog
+      title={method === null ? `Add access method to ${asset.name}` : `Edit ${methodName(method)} of ${asset.name}`}
+      onClose={onClose}
+      busy={submitting}
+      size="wide"
+      testId="method-dialog"
+      description={
+        <p>
+          Connections go from the gateway to <span className="mono">{asset.host}</span>.
+        </p>
+      }
+    >
+      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
+        <FormError message={formError} testId="method-error" />
+        <div className="form-grid form-grid-top">
+          <SelectField
+            id={METHOD_FIELD_IDS.protocol}
+            name="protocol"
+            label="Protocol"
+            value={protocol}
+            onChange={(value) => changeProtocol(value as Protocol)}
+            error={errors.protocol}
+            disabled={submitting}
+            data-autofocus
+          >
+            {PROTOCOLS.map((p) => (
+              <option key={p} value={p}>
+                {protocolLabel(p)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id={METHOD_FIELD_IDS.port}
+            name="port"
+            label="Port"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={65535}
+            step={1}
+            value={port}
+            onChange={setPort}
+            error={errors.port}
+            hint={`${protocolLabel(protocol)} usually listens on ${DEFAULT_PORTS[protocol]}.`}
+            disabled={submitting}
+            required
+          />
+        </div>
+        <TextField
+          id={METHOD_FIELD_IDS.username}
+          name="username"
+          label="Username (optional)"
+          value={username}
+          onChange={setUsername}
+          error={errors.username}
+          hint={USERNAME_HINTS[protocol]}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={USERNAME_MAX}
+          disabled={submitting}
+        />
+        <fieldset className="fieldset" disabled={submitting} data-testid="method-credential">
+          <legend className="field-label">Stored credential</legend>
+          <div className="choice-list">
+            {credentialChoices.map((choice) => (
+              <label key={choice.kind} className="choice">
+                <input
+                  type="radio"
+                  name="credential"
+                  id={`method-credential-${choice.kind.toLowerCase()}`}
+                  value={choice.kind}
+                  checked={credential === choice.kind}
+                  onChange={() => setCredential(choice.kind)}
+                />
+                <span>
+                  <span className="choice-label">{choice.label}</span>
+                  <span className="choice-hint">{choice.hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {credential === 'PASSWORD' && (
+            <>
+              <TextField
+                id={METHOD_FIELD_IDS.password}
+                name="password"
+                label={keepsStored ? 'New password' : 'Password'}
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="new-password"
+                spellCheck={false}
+                value={password}
+                onChange={setPassword}
+                error={errors.password}
+                hint={keepsStored ? keepHint : 'Stored encrypted and never shown again.'}
+                required={!keepsStored}
+              />
+              <label className="checkbox">
+                <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+                Show password
+              </label>
+            </>
+          )}
+          {credential === 'PRIVATE_KEY' && (
+            <TextAreaField
+              id={METHOD_FIELD_IDS.privateKey}
+              name="privateKey"
+              label={keepsStored ? 'New private key' : 'Private key'}
+              className="mono"
+              rows={6}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder={'-----BEGIN OPENSSH PRIVATE KEY-----\n…'}
+              value={privateKey}
+              onChange={setPrivateKey}
+              error={errors.privateKey}
+              hint={keepsStored ? keepHint : 'OpenSSH or PEM format. Stored encrypted and never shown again.'}
+              required={!keepsStored}
+            />
+          )}
+          {editing && credential === 'NONE' && stored !== 'NONE' && (
+            <p className="alert alert-warning" data-testid="method-credential-clear-note">
+              The stored {credentialLabel(stored).toLowerCase()} will be deleted when you save.
+            </p>
+          )}
+        </fieldset>
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={submitting} data-testid="method-submit">
+            {submitting ? 'Saving…' : method === null ? 'Add access method' : 'Save access method'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
