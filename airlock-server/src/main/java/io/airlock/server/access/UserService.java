@@ -5,6 +5,7 @@ import io.airlock.server.web.ApiException;
 import io.airlock.server.web.ApiException.Reason;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -18,12 +19,15 @@ class UserService {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A request to create a user. */
@@ -86,6 +90,9 @@ class UserService {
         }
         if (enabled != current.enabled()) {
             audit.record(actor.getUsername(), enabled ? "user.enable" : "user.disable", current.username());
+            if (!enabled) {
+                events.publishEvent(new AccountDisabled(id, current.username(), actor.getUsername()));
+            }
         }
         return UserView.of(users.findById(id).orElseThrow());
     }

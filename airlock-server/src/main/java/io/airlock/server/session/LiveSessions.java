@@ -1,5 +1,6 @@
 package io.airlock.server.session;
 
+import io.airlock.server.access.AccountDisabled;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The sessions open right now on this gateway, by history record id. */
@@ -37,6 +39,17 @@ class LiveSessions implements DisposableBean, ApplicationRunner {
 
     Collection<LiveSession> all() {
         return live.values();
+    }
+
+    /** A disabled account keeps nothing open. */
+    @EventListener
+    void onAccountDisabled(AccountDisabled event) {
+        for (LiveSession session : live.values()) {
+            if (session.launch().userId() == event.userId()) {
+                session.end(EndReason.TERMINATED_BY_ADMIN, "The session was ended because an administrator ("
+                        + event.disabledBy() + ") disabled this account.", event.disabledBy());
+            }
+        }
     }
 
     /** A previous run that crashed left rows open; they ended when it stopped. */

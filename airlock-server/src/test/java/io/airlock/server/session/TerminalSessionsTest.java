@@ -172,6 +172,22 @@ class TerminalSessionsTest extends GatewayTest {
     }
 
     @Test
+    void disablingTheAccountEndsItsOpenSessions() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        var admin = signedInAdmin();
+
+        try (var terminal = open(setup, 80, 24)) {
+            long id = terminal.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            long userId = records.find(id).orElseThrow().userId();
+
+            assertThat(admin.patch("/api/users/" + userId, Json.object("enabled", false)).status()).isEqualTo(200);
+
+            assertThat(terminal.awaitNotice("ended", WAIT).get("message").asString()).contains("disabled this account");
+            assertThat(awaitEnded(id).endReason()).isEqualTo(EndReason.TERMINATED_BY_ADMIN);
+        }
+    }
+
+    @Test
     void groupEnforcingRecordingSpoolsTheSessionAsAsciicast() throws Exception {
         var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), true);
 
