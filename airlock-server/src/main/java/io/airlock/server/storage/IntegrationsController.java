@@ -1,54 +1,59 @@
 package io.airlock.server.storage;
 
+import io.airlock.server.access.AirlockPrincipal;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Administration → External Integrations. */
+/** Administration → External Integrations. Authorization lives in {@link IntegrationService}. */
 @RestController
+@RequestMapping("/api/integrations")
 class IntegrationsController {
 
-    private final IntegrationQueries queries;
+    private final IntegrationService service;
 
-    IntegrationsController(IntegrationQueries queries) {
-        this.queries = queries;
+    IntegrationsController(IntegrationService service) {
+        this.service = service;
     }
 
-    @GetMapping("/api/integrations")
+    @GetMapping
     List<IntegrationView> list() {
-        return queries.list();
+        return service.list();
     }
 
-    /** An integration as administrators see it. It never carries a credential. */
-    record IntegrationView(long id, String name, StorageKind kind, String kindLabel, String endpoint, String region,
-            String bucket, String prefix, boolean active, String note) {
-
-        static IntegrationView of(StorageIntegration i) {
-            String note = switch (i.kind()) {
-                case EMBEDDED -> "Runs inside the gateway and keeps recordings on this server's disk. "
-                        + "Production deployments should store recordings in their own S3 bucket.";
-            };
-            return new IntegrationView(i.id(), i.name(), i.kind(), i.kind().label(),
-                    i.endpoint() == null ? null : i.endpoint().toString(), i.region(), i.bucket(), i.prefix(),
-                    i.active(), note);
-        }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    IntegrationView create(@AuthenticationPrincipal AirlockPrincipal me,
+            @RequestBody IntegrationService.IntegrationForm form) {
+        return service.create(me.getUsername(), form);
     }
 
-    /** Read side of integrations; System Admins only. */
-    @Service
-    static class IntegrationQueries {
+    @PatchMapping("/{id}")
+    IntegrationView update(@AuthenticationPrincipal AirlockPrincipal me, @PathVariable long id,
+            @RequestBody IntegrationService.IntegrationForm form) {
+        return service.update(me.getUsername(), id, form);
+    }
 
-        private final StorageIntegrationRepository integrations;
+    @PostMapping("/{id}/check")
+    IntegrationView check(@AuthenticationPrincipal AirlockPrincipal me, @PathVariable long id) {
+        return service.check(me.getUsername(), id);
+    }
 
-        IntegrationQueries(StorageIntegrationRepository integrations) {
-            this.integrations = integrations;
-        }
+    @PostMapping("/{id}/activate")
+    IntegrationView activate(@AuthenticationPrincipal AirlockPrincipal me, @PathVariable long id) {
+        return service.activate(me.getUsername(), id);
+    }
 
-        @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-        List<IntegrationView> list() {
-            return integrations.findAll().stream().map(IntegrationView::of).toList();
-        }
+    @PostMapping("/{id}/deactivate")
+    IntegrationView deactivate(@AuthenticationPrincipal AirlockPrincipal me, @PathVariable long id) {
+        return service.deactivate(me.getUsername(), id);
     }
 }

@@ -4,9 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
@@ -16,20 +19,53 @@ final class S3Clients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * How long a client waits and how often it tries again.
+     *
+     * @param callTimeout bound of one attempt (and of the socket read)
+     * @param apiCallTimeout bound of a whole call including its retries
+     */
+    record Limits(Duration connectTimeout, Duration callTimeout, Duration apiCallTimeout, RetryStrategy retries) {
+
+        /**
+         * For uploads and reads: throttling (503 SlowDown) and 5xx are retried with jittered exponential backoff,
+         * four attempts in all. A multipart part of 16 MiB must fit an attempt even on a slow link, hence the
+         * longer whole-call bound.
+         */
+        static final Limits TRANSFER = new Limits(CONNECT_TIMEOUT, CALL_TIMEOUT, Duration.ofMinutes(3),
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(4)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5)))
+                        .throttlingBackoffStrategy(
+                                BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(10)))
+                        .build());
+
+        /** For the activation check: one short attempt per probe, so the administrator sees the first error. */
+        static final Limits CHECK = new Limits(CONNECT_TIMEOUT, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                AwsRetryStrategy.doNotRetry());
+    }
+
     private S3Clients() {
     }
 
     static S3Client create(URI endpoint, String region, boolean pathStyle, String accessKeyId, String secretAccessKey) {
+        return create(endpoint, region, pathStyle, accessKeyId, secretAccessKey, Limits.TRANSFER);
+    }
+
+    static S3Client create(URI endpoint, String region, boolean pathStyle, String accessKeyId, String secretAccessKey,
+            Limits limits) {
         var builder = S3Client.builder()
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(CALL_TIMEOUT))
+                        .connectionTimeout(limits.connectTimeout())
+                        .socketTimeout(limits.callTimeout()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(limits.callTimeout())
+                        .apiCallTimeout(limits.apiCallTimeout())
+                        .retryStrategy(limits.retries())
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

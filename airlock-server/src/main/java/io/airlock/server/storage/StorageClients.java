@@ -1,5 +1,6 @@
 package io.airlock.server.storage;
 
+import io.airlock.server.asset.CredentialVault;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,10 +15,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 class StorageClients implements AutoCloseable {
 
     private final ObjectProvider<EmbeddedS3Store> embedded;
+    private final CredentialVault vault;
     private final Map<Long, Cached> clients = new ConcurrentHashMap<>();
 
-    StorageClients(ObjectProvider<EmbeddedS3Store> embedded) {
+    StorageClients(ObjectProvider<EmbeddedS3Store> embedded, CredentialVault vault) {
         this.embedded = embedded;
+        this.vault = vault;
     }
 
     private record Cached(StorageIntegration integration, S3Client client) {
@@ -31,12 +34,17 @@ class StorageClients implements AutoCloseable {
             if (old != null) {
                 old.client().close();
             }
-            return new Cached(integration, build(integration));
+            return new Cached(integration, build(integration, S3Clients.Limits.TRANSFER));
         });
         return cached.client();
     }
 
-    private S3Client build(StorageIntegration integration) {
+    /** A new client with the short, retry-free limits of a check; the caller closes it. */
+    S3Client checkClientFor(StorageIntegration integration) {
+        return build(integration, S3Clients.Limits.CHECK);
+    }
+
+    private S3Client build(StorageIntegration integration, S3Clients.Limits limits) {
         return switch (integration.kind()) {
             case EMBEDDED -> {
                 EmbeddedS3Store store = embedded.getIfAvailable();
@@ -47,7 +55,21 @@ class StorageClients implements AutoCloseable {
                 }
                 var credentials = store.credentials();
                 yield S3Clients.create(integration.endpoint(), integration.region(), integration.pathStyle(),
-                        credentials.accessKeyId(), credentials.secretAccessKey());
+                        credentials.accessKeyId(), credentials.secretAccessKey(), limits);
+            }
+            case S3 -> {
+                if (integration.accessKeyId() == null || integration.secretSealed() == null) {
+                    throw new StorageException(StorageException.Reason.UNAVAILABLE,
+                            "The integration '" + integration.name() + "' has no access key; edit it and enter one.");
+                }
+                String secret;
+                try {
+                    secret = vault.open(integration.secretSealed(), StorageIntegration.secretContext(integration.id()));
+                } catch (CredentialVault.VaultException e) {
+                    throw new StorageException(StorageException.Reason.UNAVAILABLE, e.getMessage(), e);
+                }
+                yield S3Clients.create(integration.endpoint(), integration.region(), integration.pathStyle(),
+                        integration.accessKeyId(), secret, limits);
             }
         };
     }

@@ -10,7 +10,9 @@ public final class StorageException extends RuntimeException {
         /** No usable integration, or its store cannot be reached. */
         UNAVAILABLE,
         /** The store answered with an error. */
-        REJECTED
+        REJECTED,
+        /** The request breaks a rule of S3 (such as its tag rules) and was not sent. */
+        INVALID
     }
 
     private final Reason reason;

@@ -1,5 +1,6 @@
 package io.airlock.server.storage;
 
+import java.time.Duration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("storage")
 class StorageHealthIndicator extends AbstractHealthIndicator {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(10);
 
     private final StorageIntegrationRepository integrations;
     private final StorageClients clients;
@@ -29,7 +32,9 @@ class StorageHealthIndicator extends AbstractHealthIndicator {
             return;
         }
         var integration = active.get();
-        clients.clientFor(integration).headBucket(b -> b.bucket(integration.bucket()));
+        // A health probe answers within seconds; the client's longer limits are for 16 MiB multipart parts.
+        clients.clientFor(integration).headBucket(b -> b.bucket(integration.bucket())
+                .overrideConfiguration(o -> o.apiCallTimeout(HEALTH_TIMEOUT).apiCallAttemptTimeout(HEALTH_TIMEOUT)));
         builder.up().withDetail("integration", integration.name()).withDetail("bucket", integration.bucket());
     }
 }

@@ -34,7 +34,11 @@ class SinglePageAppConfig implements WebMvcConfigurer {
             if (file != null) {
                 return file;
             }
-            return isAppRoute(path) ? STATIC.createRelative("index.html") : null;
+            if (!isAppRoute(path)) {
+                return null;
+            }
+            Resource index = STATIC.createRelative("index.html");
+            return index.exists() ? index : null;
         }
 
         static boolean isAppRoute(String path) {

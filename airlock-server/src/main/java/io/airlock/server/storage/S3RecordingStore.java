@@ -1,0 +1,334 @@
+package io.airlock.server.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** {@link RecordingStore} over the S3 API of whichever integration is active at the time of each call. */
+@Component
+class S3RecordingStore implements RecordingStore {
+
+    /** Files up to this size go in one PUT; larger ones in parts of this size. */
+    static final long PART_SIZE = 16L * 1024 * 1024;
+    private static final int MAX_PARTS = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(S3RecordingStore.class);
+
+    private final StorageIntegrationRepository integrations;
+    private final StorageClients clients;
+
+    S3RecordingStore(StorageIntegrationRepository integrations, StorageClients clients) {
+        this.integrations = integrations;
+        this.clients = clients;
+    }
+
+    private record Target(StorageIntegration integration, S3Client s3) {
+        String bucket() {
+            return integration.bucket();
+        }
+
+        String key(String relative) {
+            return integration.prefix() + relative;
+        }
+    }
+
+    @Override
+    public StoredObject put(String key, Path file, String contentType, Map<String, String> metadata,
+            Map<String, String> tags) {
+        checkKey(key);
+        Map<String, String> cleanTags = TagRules.sanitize(tags);
+        Target target = target();
+        long size = sizeOf(file);
+        String sha256 = sha256(file);
+        Optional<StoredObject> existing = head(target, key);
+        if (existing.isPresent() && sha256.equals(existing.get().sha256()) && existing.get().size() == size) {
+            log.debug("{} is already stored with the same content; not uploading it again", key);
+            return existing.get();
+        }
+        Map<String, String> allMetadata = new LinkedHashMap<>(metadata);
+        // Tags also go into metadata, so stores without tagging keep them too.
+        cleanTags.forEach((k, v) -> allMetadata.put(tagMetadataKey(k), v));
+        allMetadata.put(SHA256_METADATA, sha256);
+        boolean tagging = !cleanTags.isEmpty() && integrations.findCheck(target.integration().id())
+                .map(StorageCheck.Result::taggingSupported).orElse(false);
+        String fullKey = target.key(key);
+        try {
+            if (size <= PART_SIZE) {
+                target.s3().putObject(b -> b.bucket(target.bucket()).key(fullKey).contentType(contentType)
+                        .contentLength(size).metadata(allMetadata), RequestBody.fromFile(file));
+            } else {
+                putMultipart(target, fullKey, file, size, contentType, allMetadata);
+            }
+            if (tagging) {
+                // Tags go in their own request with an XML body rather than the x-amz-tagging header, whose
+                // URL encoding S3-compatible stores decode inconsistently.
+                List<Tag> tagSet = cleanTags.entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+                target.s3().putObjectTagging(b -> b.bucket(target.bucket()).key(fullKey)
+                        .tagging(t -> t.tagSet(tagSet)));
+            }
+        } catch (SdkException e) {
+            throw failure("Uploading " + fullKey, e);
+        }
+        return new StoredObject(key, size, sha256, Map.copyOf(allMetadata), null, true);
+    }
+
+    private static void putMultipart(Target target, String fullKey, Path file, long size, String contentType,
+            Map<String, String> metadata) {
+        long parts = (size + PART_SIZE - 1) / PART_SIZE;
+        if (parts > MAX_PARTS) {
+            throw new StorageException(StorageException.Reason.INVALID, "The file " + file + " is too large for S3 ("
+                    + size + " bytes).");
+        }
+        String uploadId = target.s3().createMultipartUpload(b -> b.bucket(target.bucket()).key(fullKey)
+                .contentType(contentType).metadata(metadata)).uploadId();
+        try {
+            List<CompletedPart> done = new ArrayList<>();
+            for (int part = 1; part <= parts; part++) {
+                long offset = (part - 1) * PART_SIZE;
+                long length = Math.min(PART_SIZE, size - offset);
+                int number = part;
+                String etag = target.s3().uploadPart(b -> b.bucket(target.bucket()).key(fullKey).uploadId(uploadId)
+                        .partNumber(number).contentLength(length),
+                        RequestBody.fromContentProvider(new FileSlice(file, offset, length), length,
+                                "application/octet-stream")).eTag();
+                done.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            target.s3().completeMultipartUpload(b -> b.bucket(target.bucket()).key(fullKey).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(done)));
+        } catch (RuntimeException e) {
+            abortQuietly(target, fullKey, uploadId);
+            throw e;
+        }
+    }
+
+    /**
+     * One part of a file, re-readable from its start for each attempt, so a retried part is read from disk
+     * again instead of being held in memory.
+     */
+    private static final class FileSlice implements ContentStreamProvider {
+        private final Path file;
+        private final long offset;
+        private final long length;
+        private InputStream current;
+
+        FileSlice(Path file, long offset, long length) {
+            this.file = file;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public InputStream newStream() {
+            try {
+                if (current != null) {
+                    current.close();
+                }
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(offset);
+                current = new BoundedInputStream(Channels.newInputStream(channel), length);
+                return current;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+    }
+
+    /** Reads at most {@code remaining} bytes of the underlying stream. */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long remaining) {
+            this.in = in;
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(buffer, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static void abortQuietly(Target target, String fullKey, String uploadId) {
+        try {
+            target.s3().abortMultipartUpload(b -> b.bucket(target.bucket()).key(fullKey).uploadId(uploadId));
+        } catch (SdkException e) {
+            // Without s3:AbortMultipartUpload the parts stay until the bucket's lifecycle rule removes them.
+            log.warn("Could not abort the multipart upload of {}: {}", fullKey, e.getMessage());
+        }
+    }
+
+    @Override
+    public InputStream getRange(String key, long first, long last) {
+        checkKey(key);
+        if (first < 0 || last < first) {
+            throw new IllegalArgumentException("bad range " + first + "-" + last);
+        }
+        Target target = target();
+        try {
+            return target.s3().getObject(b -> b.bucket(target.bucket()).key(target.key(key))
+                    .range("bytes=" + first + "-" + last));
+        } catch (SdkException e) {
+            throw failure("Reading " + target.key(key), e);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> head(String key) {
+        checkKey(key);
+        return head(target(), key);
+    }
+
+    private static Optional<StoredObject> head(Target target, String key) {
+        HeadObjectResponse head;
+        try {
+            head = target.s3().headObject(b -> b.bucket(target.bucket()).key(target.key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failure("Reading " + target.key(key), e);
+        } catch (SdkException e) {
+            throw failure("Reading " + target.key(key), e);
+        }
+        return Optional.of(new StoredObject(key, head.contentLength(), head.metadata().get(SHA256_METADATA),
+                Map.copyOf(head.metadata()), head.lastModified(), false));
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        Target target = target();
+        String base = target.integration().prefix();
+        try {
+            return target.s3().listObjectsV2Paginator(b -> b.bucket(target.bucket()).prefix(base + prefix)
+                            .maxKeys(Math.min(limit, 1000)))
+                    .contents().stream().limit(limit)
+                    .map(o -> new StoredObject(o.key().substring(base.length()), o.size(), null, Map.of(),
+                            o.lastModified(), false))
+                    .toList();
+        } catch (SdkException e) {
+            throw failure("Listing " + base + prefix, e);
+        }
+    }
+
+    @Override
+    public Map<String, String> tags(String key) {
+        checkKey(key);
+        Target target = target();
+        try {
+            var result = new LinkedHashMap<String, String>();
+            target.s3().getObjectTagging(b -> b.bucket(target.bucket()).key(target.key(key))).tagSet()
+                    .forEach(t -> result.put(t.key(), t.value()));
+            return result;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 501) {
+                return Map.of();
+            }
+            throw failure("Reading the tags of " + target.key(key), e);
+        } catch (SdkException e) {
+            throw failure("Reading the tags of " + target.key(key), e);
+        }
+    }
+
+    /** The metadata name a tag is also kept under; header names allow fewer characters than tag keys. */
+    static String tagMetadataKey(String tagKey) {
+        return "tag-" + tagKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    }
+
+    private Target target() {
+        StorageIntegration active = integrations.findActive().orElseThrow(() -> new StorageException(
+                StorageException.Reason.UNAVAILABLE, "No storage integration is active; a System Admin activates one "
+                        + "under Administration → External Integrations."));
+        return new Target(active, clients.clientFor(active));
+    }
+
+    private static void checkKey(String key) {
+        if (key == null || key.isEmpty() || key.startsWith("/") || key.length() > 512) {
+            throw new IllegalArgumentException("bad object key: " + key);
+        }
+    }
+
+    private static StorageException failure(String what, SdkException e) {
+        if (e instanceof S3Exception s3e && s3e.awsErrorDetails() != null) {
+            return new StorageException(StorageException.Reason.REJECTED, what + " failed: HTTP " + s3e.statusCode()
+                    + " " + s3e.awsErrorDetails().errorCode() + " " + s3e.awsErrorDetails().errorMessage(), e);
+        }
+        return new StorageException(e instanceof SdkClientException ? StorageException.Reason.UNAVAILABLE
+                : StorageException.Reason.REJECTED, what + " failed: " + e.getMessage(), e);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
