@@ -1,0 +1,168 @@
+package io.airlock.terminal;
+
+import java.util.List;
+
+/**
+ * Draws a terminal's cells into an RGB frame, redrawing only the cells that changed since the previous
+ * frame (and the cells the cursor left and entered). At the default 8x20 pixel cells an 80x24 terminal
+ * makes a 640x480 frame, the size of the recording videos.
+ *
+ * <p>The renderer consumes the terminal's dirty-cell tracking, so it must be the only caller of
+ * {@link Terminal#takeDirtySpans()} for that terminal. Not thread-safe.
+ */
+public final class CellRenderer {
+
+    /** Default cell width in pixels. */
+    public static final int DEFAULT_CELL_WIDTH = 8;
+    /** Default cell height in pixels. */
+    public static final int DEFAULT_CELL_HEIGHT = 20;
+
+    private final Terminal terminal;
+    private final int cellWidth;
+    private final int cellHeight;
+    private final GlyphCache glyphs;
+    private int columns;
+    private int rows;
+    private int[] pixels;
+    private Cursor drawnCursor;
+
+    /**
+     * Creates a renderer with {@value #DEFAULT_CELL_WIDTH}x{@value #DEFAULT_CELL_HEIGHT} pixel cells.
+     *
+     * @param terminal the terminal to draw
+     */
+    public CellRenderer(Terminal terminal) {
+        this(terminal, DEFAULT_CELL_WIDTH, DEFAULT_CELL_HEIGHT);
+    }
+
+    /**
+     * Creates a renderer.
+     *
+     * @param terminal the terminal to draw
+     * @param cellWidth pixels per cell horizontally, 4 to 64
+     * @param cellHeight pixels per cell vertically, 8 to 128
+     */
+    public CellRenderer(Terminal terminal, int cellWidth, int cellHeight) {
+        if (cellWidth < 4 || cellWidth > 64 || cellHeight < 8 || cellHeight > 128) {
+            throw new IllegalArgumentException("cell size out of range: " + cellWidth + "x" + cellHeight);
+        }
+        this.terminal = terminal;
+        this.cellWidth = cellWidth;
+        this.cellHeight = cellHeight;
+        this.glyphs = new GlyphCache(cellWidth, cellHeight);
+    }
+
+    /** {@return frame width in pixels} */
+    public int width() {
+        return columns * cellWidth;
+    }
+
+    /** {@return frame height in pixels} */
+    public int height() {
+        return rows * cellHeight;
+    }
+
+    /**
+     * The frame as 0xRRGGBB values, row-major, {@link #width()} by {@link #height()}. The array is the
+     * renderer's own and changes on the next {@link #render()}; copy it to keep a frame.
+     *
+     * @return the pixels of the last rendered frame
+     */
+    public int[] pixels() {
+        return pixels;
+    }
+
+    /**
+     * Brings the frame up to date with the terminal.
+     *
+     * @return true when any pixel may have changed
+     */
+    public boolean render() {
+        List<DirtySpan> spans = terminal.takeDirtySpans();
+        Cursor cursor = terminal.cursor();
+        if (pixels == null || columns != terminal.columns() || rows != terminal.rows()) {
+            columns = terminal.columns();
+            rows = terminal.rows();
+            pixels = new int[width() * height()];
+            for (int row = 0; row < rows; row++) {
+                drawSpan(row, 0, columns);
+            }
+            drawnCursor = cursor;
+            return true;
+        }
+        for (DirtySpan span : spans) {
+            drawSpan(span.row(), span.fromColumn(), span.toColumn());
+        }
+        boolean cursorChanged = !cursor.equals(drawnCursor);
+        if (cursorChanged) {
+            if (drawnCursor.row() < rows && drawnCursor.column() < columns) {
+                drawSpan(drawnCursor.row(), drawnCursor.column(), drawnCursor.column() + 1);
+            }
+            drawSpan(cursor.row(), cursor.column(), cursor.column() + 1);
+            drawnCursor = cursor;
+        }
+        return cursorChanged || !spans.isEmpty();
+    }
+
+    private void drawSpan(int row, int from, int to) {
+        int column = from;
+        // A span may start on the right half of a wide character, which its left half draws.
+        if (column > 0 && terminal.cell(row, column).width() == 0) {
+            column--;
+        }
+        while (column < to) {
+            Cell cell = terminal.cell(row, column);
+            int cells = Math.max(1, Math.min(cell.width(), columns - column));
+            drawCell(row, column, cell, cells);
+            column += cells;
+        }
+    }
+
+    private void drawCell(int row, int column, Cell cell, int cells) {
+        boolean bold = cell.has(Attribute.BOLD);
+        int foreground = Palette.foreground(cell.foreground(), bold);
+        int background = Palette.background(cell.background());
+        boolean inverse = cell.has(Attribute.INVERSE) ^ terminal.reverseVideo();
+        Cursor cursor = terminal.cursor();
+        if (cursor.visible() && cursor.row() == row && cursor.column() >= column && cursor.column() < column + cells) {
+            // A block cursor: the cell drawn in reverse, as xterm draws a focused cursor.
+            inverse = !inverse;
+        }
+        if (inverse) {
+            int swap = foreground;
+            foreground = background;
+            background = swap;
+        }
+        if (cell.has(Attribute.FAINT)) {
+            foreground = Palette.blend(background, foreground, 128);
+        }
+        if (cell.has(Attribute.INVISIBLE)) {
+            foreground = background;
+        }
+        int x0 = column * cellWidth;
+        int y0 = row * cellHeight;
+        int width = cells * cellWidth;
+        String text = cell.text();
+        Glyph glyph = text.isBlank() ? null : glyphs.glyph(text, bold, cell.has(Attribute.ITALIC), cells);
+        for (int y = 0; y < cellHeight; y++) {
+            int offset = (y0 + y) * width() + x0;
+            for (int x = 0; x < width; x++) {
+                pixels[offset + x] = glyph == null ? background
+                        : Palette.blend(background, foreground, glyph.coverage(x, y));
+            }
+        }
+        if (cell.has(Attribute.UNDERLINE)) {
+            horizontalLine(x0, y0 + cellHeight - 2, width, foreground);
+        }
+        if (cell.has(Attribute.STRIKETHROUGH)) {
+            horizontalLine(x0, y0 + cellHeight / 2, width, foreground);
+        }
+    }
+
+    private void horizontalLine(int x0, int y, int width, int color) {
+        int offset = y * width() + x0;
+        for (int x = 0; x < width; x++) {
+            pixels[offset + x] = color;
+        }
+    }
+}
