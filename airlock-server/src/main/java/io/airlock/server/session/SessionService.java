@@ -13,6 +13,7 @@ import io.airlock.server.connector.ConnectionTarget;
 import io.airlock.server.connector.Connector;
 import io.airlock.server.connector.ConnectorException;
 import io.airlock.server.connector.RemoteConnection;
+import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.web.ApiException;
 import io.airlock.server.web.ApiException.Reason;
 import java.io.IOException;
@@ -50,11 +51,13 @@ class SessionService {
     private final AuditLog audit;
     private final Clock clock;
     private final Path spool;
+    private final RecordingStore recordings;
     private final Map<Protocol, Connector> connectors = new EnumMap<>(Protocol.class);
 
     SessionService(AccessPolicy policy, AssetRepository assets, CredentialVault vault, LaunchTickets tickets,
             LiveSessions live, SessionRecordRepository records, AuditLog audit, Clock clock, DataDirectory data,
-            List<Connector> connectors) {
+            List<Connector> connectors, RecordingStore recordings) {
+        this.recordings = recordings;
         this.policy = policy;
         this.assets = assets;
         this.vault = vault;
@@ -83,6 +86,11 @@ class SessionService {
         }
         AccessMethod method = assets.findMethod(methodId).orElseThrow();
         var asset = assets.findAsset(method.assetId()).orElseThrow();
+        if (decision.enforceRecording() && recordings.activeIntegration().isEmpty()) {
+            throw new ApiException(Reason.UNAVAILABLE, "This access group enforces recording, and no storage "
+                    + "integration is active to keep recordings in. A System Admin must activate one under "
+                    + "Administration → External Integrations.");
+        }
         if (!connectors.containsKey(method.protocol())) {
             throw new ApiException(Reason.INVALID, method.protocol() + " sessions are not available on this gateway yet.");
         }
@@ -119,6 +127,11 @@ class SessionService {
         RemoteConnection connection = null;
         try {
             if (launch.enforceRecording()) {
+                if (recordings.activeIntegration().isEmpty()) {
+                    throw new RecordingUnavailable("This access group enforces recording, and no storage integration "
+                            + "is active to keep recordings in. The session was not opened; a System Admin must "
+                            + "activate one under Administration → External Integrations.");
+                }
                 requireSpoolSpace();
                 try {
                     recorder = SessionRecorder.start(spool, recordId, columns, rows,

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public interface RecordingStore {
 
+    /** The name of the active storage integration, or empty when none is active (recordings cannot be kept). */
+    Optional<String> activeIntegration();
+
     /** Metadata key holding the hex SHA-256 of an object's content, which makes uploads idempotent. */
     String SHA256_METADATA = "sha256";
 

@@ -291,6 +291,11 @@ class S3RecordingStore implements RecordingStore {
         return "tag-" + tagKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     }
 
+    @Override
+    public Optional<String> activeIntegration() {
+        return integrations.findActive().map(StorageIntegration::name);
+    }
+
     private Target target() {
         StorageIntegration active = integrations.findActive().orElseThrow(() -> new StorageException(
                 StorageException.Reason.UNAVAILABLE, "No storage integration is active; a System Admin activates one "

@@ -172,6 +172,25 @@ class TerminalSessionsTest extends GatewayTest {
     }
 
     @Test
+    void enforcedRecordingWithoutAnActiveIntegrationRefusesToLaunch() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), true);
+        var admin = signedInAdmin();
+        long active = Json.parse(admin.get("/api/integrations").body()).valueStream()
+                .filter(i -> i.get("active").asBoolean()).findFirst().orElseThrow().get("id").asLong();
+        assertThat(admin.post("/api/integrations/" + active + "/deactivate", "").status()).isEqualTo(200);
+        try {
+            var reply = setup.client().post("/api/sessions/launch",
+                    Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.body()).contains("no storage integration is active");
+        } finally {
+            admin.post("/api/integrations/" + active + "/check", "");
+            assertThat(admin.post("/api/integrations/" + active + "/activate", "").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void disablingTheAccountEndsItsOpenSessions() {
         var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
         var admin = signedInAdmin();
