@@ -3,8 +3,6 @@ package io.airlock.server.connector;
 import io.airlock.server.asset.CredentialKind;
 import io.airlock.server.asset.Protocol;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -184,28 +182,14 @@ class SshConnector implements Connector, DisposableBean {
         }
     }
 
-    private static final class SshConnection implements RemoteConnection {
+    private static final class SshConnection extends StreamConnection {
         private final ClientSession session;
         private final ChannelShell shell;
-        private final InputStream output;
-        private final OutputStream input;
 
         SshConnection(ClientSession session, ChannelShell shell) {
+            super(shell.getInvertedOut(), shell.getInvertedIn());
             this.session = session;
             this.shell = shell;
-            this.output = shell.getInvertedOut();
-            this.input = shell.getInvertedIn();
-        }
-
-        @Override
-        public InputStream output() {
-            return output;
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int length) throws IOException {
-            input.write(data, offset, length);
-            input.flush();
         }
 
         @Override

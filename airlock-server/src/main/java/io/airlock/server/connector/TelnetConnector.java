@@ -4,7 +4,6 @@ import io.airlock.server.asset.CredentialKind;
 import io.airlock.server.asset.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -66,26 +65,12 @@ class TelnetConnector implements Connector {
         return connection;
     }
 
-    static final class TelnetConnection implements RemoteConnection {
+    static final class TelnetConnection extends StreamConnection {
         private final TelnetClient telnet;
-        private final InputStream output;
-        private final OutputStream input;
 
         TelnetConnection(TelnetClient telnet) {
+            super(telnet.getInputStream(), telnet.getOutputStream());
             this.telnet = telnet;
-            this.output = telnet.getInputStream();
-            this.input = telnet.getOutputStream();
-        }
-
-        @Override
-        public InputStream output() {
-            return output;
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int length) throws IOException {
-            input.write(data, offset, length);
-            input.flush();
         }
 
         @Override
