@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ACCESS_MANAGERS, AuthProvider, SYSTEM_ADMINS, useAuth } from './auth';
 import { RequireAuth, RequireRole } from './components/Guards';
@@ -13,6 +13,10 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { RemoteSessionsPage } from './pages/RemoteSessionsPage';
 import { SessionHistoryPage } from './pages/SessionHistoryPage';
 import { UsersPage } from './pages/UsersPage';
+
+// The terminal windows carry xterm.js: loaded only when one is opened.
+const SessionWindowPage = lazy(() => import('./pages/SessionWindowPage').then((m) => ({ default: m.SessionWindowPage })));
+const MonitorWindowPage = lazy(() => import('./pages/MonitorWindowPage').then((m) => ({ default: m.MonitorWindowPage })));
 
 export function App() {
   return (
@@ -32,6 +36,23 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
+        {/* Session and monitor windows: full-window terminals without the app shell. */}
+        <Route
+          path="session"
+          element={
+            <TerminalWindowLoader>
+              <SessionWindowPage />
+            </TerminalWindowLoader>
+          }
+        />
+        <Route
+          path="monitor"
+          element={
+            <TerminalWindowLoader>
+              <MonitorWindowPage />
+            </TerminalWindowLoader>
+          }
+        />
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/sessions" replace />} />
           <Route path="sessions" element={<RemoteSessionsPage />} />
@@ -86,6 +107,25 @@ function AppRoutes() {
         </Route>
       </Route>
     </Routes>
+  );
+}
+
+function TerminalWindowLoader({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="term-window">
+          <main className="term-message">
+            <div className="state state-loading" role="status" aria-live="polite">
+              <span className="spinner" aria-hidden="true" />
+              <span>Loading…</span>
+            </div>
+          </main>
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
   );
 }
 

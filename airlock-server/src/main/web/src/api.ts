@@ -6,7 +6,10 @@ import type {
   Asset,
   AssetInput,
   GroupOptions,
+  HistoryEntry,
   IntegrationInput,
+  LaunchGrant,
+  LiveSession,
   NewUser,
   RemoteSessionGroup,
   SessionInfo,
@@ -322,4 +325,29 @@ export function deleteGroup(id: number): Promise<void> {
 
 export function listRemoteSessions(signal?: AbortSignal): Promise<RemoteSessionGroup[]> {
   return request<RemoteSessionGroup[]>('GET', '/api/remote-sessions', { signal });
+}
+
+// --- Sessions, monitoring and history (launch: every signed-in user; the rest: access managers) --
+
+/** Asks for a one-time ticket to open a session; 403/400 carry a message written for the user. */
+export function launchSession(groupId: number, methodId: number, signal?: AbortSignal): Promise<LaunchGrant> {
+  return request<LaunchGrant>('POST', '/api/sessions/launch', { body: { groupId, methodId }, signal });
+}
+
+export function listLiveSessions(signal?: AbortSignal): Promise<LiveSession[]> {
+  return request<LiveSession[]>('GET', '/api/sessions/live', { signal });
+}
+
+export function terminateSession(id: number): Promise<void> {
+  return request<void>('POST', idPath('/api/sessions', id, '/terminate'), { body: {} });
+}
+
+/** A one-time ticket for /ws/monitor. */
+export function monitorSession(id: number): Promise<{ ticket: string }> {
+  return request<{ ticket: string }>('POST', idPath('/api/sessions', id, '/monitor'), { body: {} });
+}
+
+export function listHistory(recordedOnly: boolean, limit = 200, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  const params = new URLSearchParams({ recordedOnly: String(recordedOnly), limit: String(limit) });
+  return request<HistoryEntry[]>('GET', `/api/history?${params.toString()}`, { signal });
 }

@@ -79,3 +79,55 @@ const DAY_LABELS: Record<Day, { short: string; long: string }> = {
 export function dayLabel(day: Day, length: 'short' | 'long' = 'short'): string {
   return DAY_LABELS[day]?.[length] ?? day;
 }
+
+// --- Sessions and history ------------------------------------------------------------------------
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Date and time (with seconds) of an ISO-8601 instant, for audit details. */
+export function formatDateTime(iso: string): string {
+  return format(iso, dateTimeFormat);
+}
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+
+/** 1536 → "1.5 KB" (powers of 1024, as file managers show sizes). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes === 1) return '1 byte';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+}
+
+/** Milliseconds → "45 s", "12 min 5 s", "3 h 7 min". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const totalSeconds = Math.floor(ms / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  if (minutes > 0) return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  return `${seconds} s`;
+}
+
+/** The time between two ISO-8601 instants, or null when either is missing or unreadable. */
+export function durationBetween(startIso: string, endIso: string | null): number | null {
+  if (endIso === null) return null;
+  const start = new Date(startIso).getTime();
+  const end = new Date(endIso).getTime();
+  return Number.isNaN(start) || Number.isNaN(end) ? null : Math.max(0, end - start);
+}
+
+/** The recording column of Session History. */
+export function recordingLabel(recordingStatus: string, recorded: boolean): string {
+  if (recorded) return 'Yes';
+  if (recordingStatus === 'SPOOLED') return 'Pending';
+  return 'No';
+}

@@ -216,3 +216,69 @@ export interface RemoteSessionGroup {
   reason: string | null;
   methods: RemoteMethod[];
 }
+
+// --- Sessions and history -----------------------------------------------------------------------
+
+/** POST /api/sessions/launch: what the session window needs to connect. */
+export interface LaunchGrant {
+  /** One-time ticket for /ws/terminal; short-lived. */
+  ticket: string;
+  groupName: string;
+  assetName: string;
+  protocol: Protocol;
+  host: string;
+  port: number;
+  recorded: boolean;
+}
+
+export type EndReason = 'CLOSED_BY_USER' | 'TERMINATED_BY_ADMIN' | 'EQUIPMENT_CLOSED' | 'ERROR' | 'GATEWAY_STOPPED';
+
+/** A session in progress, as listed by GET /api/sessions/live. */
+export interface LiveSession {
+  id: number;
+  username: string;
+  clientAddress: string;
+  groupName: string;
+  assetName: string;
+  protocol: Protocol;
+  host: string;
+  port: number;
+  /** ISO-8601 instant. */
+  startedAt: string;
+  recorded: boolean;
+  bytesToEquipment: number;
+  bytesFromEquipment: number;
+  /** How many administrators are watching it right now. */
+  monitors: number;
+}
+
+/** NONE: not recorded; SPOOLED: captured, not stored yet; STORED: available. Later states may be added. */
+export type RecordingStatus = 'NONE' | 'SPOOLED' | 'STORED' | (string & {});
+
+/** A session attempt, as listed by GET /api/history (newest first). */
+export interface HistoryEntry {
+  id: number;
+  username: string;
+  clientAddress: string;
+  groupId: number;
+  groupName: string;
+  assetName: string;
+  protocol: Protocol;
+  host: string;
+  port: number;
+  startedAt: string;
+  /** Null while the session is live. */
+  endedAt: string | null;
+  endReason: EndReason | null;
+  endReasonLabel: string | null;
+  /** A sentence written for people (for example the equipment's error). */
+  endDetail: string | null;
+  /** The administrator who terminated the session. */
+  endedBy: string | null;
+  bytesToEquipment: number;
+  bytesFromEquipment: number;
+  enforceRecording: boolean;
+  recordingStatus: RecordingStatus;
+  /** True once the recording is stored. */
+  recorded: boolean;
+}

@@ -1,10 +1,29 @@
-import { listIntegrations } from '../api';
+import { useState } from 'react';
+import {
+  activateIntegration,
+  checkIntegration,
+  deactivateIntegration,
+  errorMessage,
+  listIntegrations,
+} from '../api';
+import { Dialog } from '../components/Dialog';
 import { StorageIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { integrationKindLabel } from '../labels';
 import type { StorageIntegration } from '../types';
 import { useResource } from '../useResource';
+import { CheckResult } from './integrations/CheckResult';
+import { IntegrationFormDialog } from './integrations/IntegrationFormDialog';
+import './integrations/integrations.css';
+
+type DialogState =
+  | { kind: 'create' }
+  | { kind: 'edit'; integration: StorageIntegration }
+  | { kind: 'deactivate'; integration: StorageIntegration }
+  | null;
+
+type Busy = { id: number; action: 'check' | 'activate' | 'deactivate' } | null;
 
 function Detail({ label, value }: { label: string; value: string | null }) {
   const present = value !== null && value.trim() !== '';
@@ -16,10 +35,28 @@ function Detail({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-function IntegrationCard({ integration }: { integration: StorageIntegration }) {
+interface CardProps {
+  integration: StorageIntegration;
+  busy: Busy;
+  onEdit(): void;
+  onCheck(): void;
+  onActivate(): void;
+  onDeactivate(): void;
+}
+
+function IntegrationCard({ integration, busy, onEdit, onCheck, onActivate, onDeactivate }: CardProps) {
   const headingId = `integration-${integration.id}-name`;
+  const external = integration.kind === 'S3';
+  const mine = busy !== null && busy.id === integration.id;
+  const anyBusy = busy !== null;
   return (
-    <li className="card" data-testid={`integration-${integration.id}`}>
+    <li
+      className="card"
+      data-testid={`integration-${integration.id}`}
+      data-integration-name={integration.name}
+      aria-labelledby={headingId}
+      aria-busy={mine || undefined}
+    >
       <div className="card-header">
         <div>
           <h2 className="card-title" id={headingId}>
@@ -32,28 +69,196 @@ function IntegrationCard({ integration }: { integration: StorageIntegration }) {
             Active
           </span>
         ) : (
-          <span className="badge badge-neutral">Inactive</span>
+          <span className="badge badge-neutral" data-testid="integration-inactive">
+            Inactive
+          </span>
         )}
       </div>
       <dl className="details">
-        <Detail label="Endpoint" value={integration.endpoint} />
+        <Detail label="Endpoint" value={integration.endpoint ?? (external ? 'Amazon S3' : null)} />
         <Detail label="Region" value={integration.region} />
         <Detail label="Bucket" value={integration.bucket} />
         <Detail label="Key prefix" value={integration.prefix} />
+        {external && <Detail label="Access key id" value={integration.accessKeyId} />}
+        {external && <Detail label="Addressing" value={integration.pathStyle ? 'Path-style' : 'Virtual-hosted'} />}
       </dl>
       {integration.note !== null && integration.note.trim() !== '' && <p className="card-note">{integration.note}</p>}
+      {integration.lastCheck !== null ? (
+        <CheckResult check={integration.lastCheck} />
+      ) : (
+        <p className="muted" data-testid="integration-never-checked">
+          {integration.active
+            ? 'Not checked yet. A check proves each permission the gateway uses.'
+            : 'Not checked since it was last saved. Check it before activating.'}
+        </p>
+      )}
+      <div className="card-actions">
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={onCheck}
+          aria-disabled={anyBusy || undefined}
+          data-testid="integration-check"
+        >
+          {mine && busy.action === 'check' ? 'Checking…' : 'Check'}
+        </button>
+        {external && (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={onEdit}
+            aria-disabled={anyBusy || integration.active || undefined}
+            title={integration.active ? 'Deactivate the integration before editing it.' : undefined}
+            data-testid="integration-edit"
+          >
+            Edit
+          </button>
+        )}
+        {integration.active ? (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={onDeactivate}
+            aria-disabled={anyBusy || undefined}
+            data-testid="integration-deactivate"
+          >
+            Deactivate
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button-primary button-small"
+            onClick={onActivate}
+            aria-disabled={anyBusy || !integration.activatable || undefined}
+            title={integration.activatable ? undefined : 'Activation needs a check whose required permissions all passed.'}
+            data-testid="integration-activate"
+          >
+            {mine && busy.action === 'activate' ? 'Activating…' : 'Activate'}
+          </button>
+        )}
+      </div>
     </li>
   );
 }
 
+function DeactivateDialog({
+  integration,
+  onClose,
+  onConfirm,
+  busy,
+}: {
+  integration: StorageIntegration;
+  onClose(): void;
+  onConfirm(): void;
+  busy: boolean;
+}) {
+  return (
+    <Dialog title={`Deactivate ${integration.name}?`} onClose={onClose} busy={busy} testId="integration-deactivate-dialog">
+      <div className="form">
+        <div className="alert integration-warning" data-testid="integration-deactivate-warning">
+          While no integration is active, sessions in access groups that enforce recording are refused. They start
+          again once an integration is activated.
+        </div>
+        <p>New recordings will not be written to {integration.bucket}. Recordings already stored there stay.</p>
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={onConfirm}
+            disabled={busy}
+            data-testid="integration-deactivate-confirm"
+          >
+            {busy ? 'Deactivating…' : 'Deactivate'}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
 export function IntegrationsPage() {
-  const { resource, reload } = useResource(listIntegrations);
+  const { resource, reload, update } = useResource(listIntegrations);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [statusMessage, setStatusMessage] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  function replace(integration: StorageIntegration) {
+    update((list) =>
+      list.some((i) => i.id === integration.id)
+        ? list.map((i) => (i.id === integration.id ? integration : i))
+        : [...list, integration],
+    );
+  }
+
+  /** Activation changes other rows too, so the whole list is fetched again. */
+  async function refreshAll() {
+    const all = await listIntegrations();
+    update(() => all);
+  }
+
+  async function run(integration: StorageIntegration, action: 'check' | 'activate' | 'deactivate') {
+    if (busy !== null) return;
+    setBusy({ id: integration.id, action });
+    setStatusMessage(null);
+    setActionError(null);
+    try {
+      if (action === 'check') {
+        const checked = await checkIntegration(integration.id);
+        replace(checked);
+        if (checked.lastCheck?.passed) setStatusMessage(`${checked.name}: every required permission works.`);
+        else setActionError(`${checked.name}: some required permissions failed; see the check lines.`);
+      } else if (action === 'activate') {
+        const activated = await activateIntegration(integration.id);
+        await refreshAll();
+        setStatusMessage(`${activated.name} is now the active integration. New recordings are stored there.`);
+      } else {
+        const deactivated = await deactivateIntegration(integration.id);
+        await refreshAll();
+        setDialog(null);
+        setStatusMessage(`${deactivated.name} is deactivated.`);
+      }
+    } catch (error) {
+      setActionError(`${integration.name}: ${errorMessage(error)}`);
+      if (action === 'deactivate') setDialog(null);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const noneActive = resource.status === 'ready' && !resource.data.some((i) => i.active);
+
   return (
     <>
       <PageHeader
         title="External Integrations"
         description="Storage for session recordings. Finished recordings are uploaded as MP4 to the active integration."
+        actions={
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setDialog({ kind: 'create' })}
+            disabled={resource.status !== 'ready'}
+            data-testid="integrations-new"
+          >
+            New integration
+          </button>
+        }
       />
+      <div role="status" className={statusMessage ? 'alert alert-success' : 'alert-empty'} data-testid="integrations-status">
+        {statusMessage}
+      </div>
+      <div role="alert" className={actionError ? 'alert alert-error' : 'alert-empty'} data-testid="integrations-action-error">
+        {actionError}
+      </div>
+      {noneActive && resource.status === 'ready' && resource.data.length > 0 && (
+        <div className="alert integration-warning" data-testid="integrations-none-active">
+          No integration is active: sessions in access groups that enforce recording are refused until one is activated.
+        </div>
+      )}
       {resource.status === 'loading' && <LoadingState label="Loading integrations…" />}
       {resource.status === 'error' && (
         <ErrorState
@@ -78,10 +283,45 @@ export function IntegrationsPage() {
         ) : (
           <ul className="card-grid" aria-label="Storage integrations" data-testid="integrations-list">
             {resource.data.map((integration) => (
-              <IntegrationCard key={integration.id} integration={integration} />
+              <IntegrationCard
+                key={integration.id}
+                integration={integration}
+                busy={busy}
+                onCheck={() => void run(integration, 'check')}
+                onActivate={() => {
+                  if (integration.activatable) void run(integration, 'activate');
+                }}
+                onDeactivate={() => {
+                  if (busy === null) setDialog({ kind: 'deactivate', integration });
+                }}
+                onEdit={() => {
+                  if (busy === null && !integration.active) setDialog({ kind: 'edit', integration });
+                }}
+              />
             ))}
           </ul>
         ))}
+
+      {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
+        <IntegrationFormDialog
+          integration={dialog.kind === 'edit' ? dialog.integration : undefined}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            replace(saved);
+            setDialog(null);
+            setActionError(null);
+            setStatusMessage(`${saved.name} saved. Check it to see whether every permission works.`);
+          }}
+        />
+      )}
+      {dialog?.kind === 'deactivate' && (
+        <DeactivateDialog
+          integration={dialog.integration}
+          busy={busy !== null}
+          onClose={() => setDialog(null)}
+          onConfirm={() => void run(dialog.integration, 'deactivate')}
+        />
+      )}
     </>
   );
 }

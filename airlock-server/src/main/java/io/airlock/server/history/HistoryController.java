@@ -34,7 +34,7 @@ class HistoryController {
                     r.endReason() == null ? null : r.endReason().name(),
                     r.endReason() == null ? null : r.endReason().label(), r.endDetail(), r.endedBy(),
                     r.bytesToEquipment(), r.bytesFromEquipment(), r.enforceRecording(), r.recordingStatus(),
-                    "STORED".equals(r.recordingStatus()));
+                    SessionRecordRepository.STORED.equals(r.recordingStatus()));
         }
     }
 
@@ -55,8 +55,8 @@ class HistoryController {
 
         @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
         List<HistoryRow> list(boolean recordedOnly, int limit) {
-            return records.recent(recordedOnly ? MAX_ROWS : limit).stream().map(HistoryRow::of)
-                    .filter(r -> !recordedOnly || r.recorded()).limit(limit).toList();
+            return (recordedOnly ? records.recentRecorded(limit) : records.recent(limit)).stream()
+                    .map(HistoryRow::of).toList();
         }
     }
 }

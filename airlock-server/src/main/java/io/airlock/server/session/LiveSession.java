@@ -43,9 +43,13 @@ final class LiveSession {
     private final AtomicLong fromEquipment = new AtomicLong();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Object sendLock = new Object();
+    private volatile int columns;
+    private volatile int rows;
 
     LiveSession(long recordId, Launch launch, Instant startedAt, WebSocketSession socket, RemoteConnection connection,
-            SessionRecorder recorder, Consumer<Ending> onEnd) {
+            SessionRecorder recorder, int columns, int rows, Consumer<Ending> onEnd) {
+        this.columns = columns;
+        this.rows = rows;
         this.recordId = recordId;
         this.launch = launch;
         this.startedAt = startedAt;
@@ -144,6 +148,11 @@ final class LiveSession {
         if (ended.get()) {
             return;
         }
+        this.columns = columns;
+        this.rows = rows;
+        for (Monitor m : monitors) {
+            m.notice(sizeNotice("resize"));
+        }
         try {
             connection.resize(columns, rows);
             if (recorder != null) {
@@ -157,6 +166,7 @@ final class LiveSession {
     }
 
     void attach(Monitor monitor) {
+        monitor.notice(sizeNotice("ready"));
         monitor.offer(recent.snapshot());
         monitors.add(monitor);
         if (recorder != null) {
@@ -194,6 +204,11 @@ final class LiveSession {
             // the browser is gone already
         }
         onEnd.accept(new Ending(reason, detail, endedBy, toEquipment.get(), fromEquipment.get()));
+    }
+
+    private String sizeNotice(String type) {
+        return "{\"type\":\"" + type + "\",\"sessionId\":" + recordId + ",\"cols\":" + columns + ",\"rows\":"
+                + rows + "}";
     }
 
     void sendQuietly(String json) {

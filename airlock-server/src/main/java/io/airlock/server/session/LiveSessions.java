@@ -6,15 +6,15 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The sessions open right now on this gateway, by history record id. */
 @Component
-class LiveSessions implements DisposableBean, ApplicationRunner {
+class LiveSessions implements SmartLifecycle, ApplicationRunner {
 
     private final Map<Long, LiveSession> live = new ConcurrentHashMap<>();
     private final SessionRecordRepository records;
@@ -60,10 +60,30 @@ class LiveSessions implements DisposableBean, ApplicationRunner {
         }
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every session while the web server and the database still work, so users are told and rows close. */
+    @Override
+    public void stop() {
+        running = false;
         for (LiveSession session : live.values()) {
             session.end(EndReason.GATEWAY_STOPPED, "The gateway was stopped.", null);
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first: before the web server's graceful shutdown and the data source. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

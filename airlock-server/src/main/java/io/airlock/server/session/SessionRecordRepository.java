@@ -18,6 +18,9 @@ public class SessionRecordRepository {
             + "asset_name, method_id, protocol, host, port, enforce_recording, recording_status, started_at, ended_at, "
             + "end_reason, end_detail, ended_by, bytes_to_equipment, bytes_from_equipment";
 
+    /** Recording status once the video is safely in the bucket. */
+    public static final String STORED = "STORED";
+
     private final JdbcClient jdbc;
 
     SessionRecordRepository(JdbcClient jdbc) {
@@ -52,6 +55,12 @@ public class SessionRecordRepository {
     public Optional<SessionRecord> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from session_record where id = ?").param(id)
                 .query(SessionRecordRepository::map).optional();
+    }
+
+    /** The newest sessions whose recording is stored in the bucket. */
+    public List<SessionRecord> recentRecorded(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from session_record where recording_status = ? order by id desc "
+                + "fetch first ? rows only").params(STORED, limit).query(SessionRecordRepository::map).list();
     }
 
     public List<SessionRecord> recent(int limit) {

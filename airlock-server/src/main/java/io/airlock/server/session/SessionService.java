@@ -154,7 +154,7 @@ class SessionService {
             refuse(socket, e.getMessage());
             return;
         }
-        var session = new LiveSession(recordId, launch, started, socket, connection, recorder, ending -> {
+        var session = new LiveSession(recordId, launch, started, socket, connection, recorder, columns, rows, ending -> {
             live.remove(recordId);
             records.end(recordId, clock.instant(), ending.reason(), ending.detail(), ending.endedBy(),
                     ending.toEquipment(), ending.fromEquipment());

@@ -40,12 +40,29 @@ final class S3Clients {
                                 BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(10)))
                         .build());
 
-        /** For the activation check: one short attempt per probe, so the administrator sees the first error. */
+        /**
+         * For the activation check: one short attempt per probe, so the administrator sees the first error the
+         * store gives (the check itself repeats only a call whose pooled connection was dropped).
+         */
         static final Limits CHECK = new Limits(CONNECT_TIMEOUT, Duration.ofSeconds(10), Duration.ofSeconds(10),
                 AwsRetryStrategy.doNotRetry());
     }
 
     private S3Clients() {
+    }
+
+    /** An I/O failure on an established connection — not a refused, unresolvable or silent endpoint. */
+    static boolean isDroppedConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException) {
+                return false;
+            }
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static S3Client create(URI endpoint, String region, boolean pathStyle, String accessKeyId, String secretAccessKey) {

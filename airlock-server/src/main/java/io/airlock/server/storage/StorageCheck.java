@@ -75,6 +75,22 @@ final class StorageCheck {
     private StorageCheck() {
     }
 
+    /**
+     * Repeats a call once when the pooled connection it went out on had been dropped: the JDK keeps idle
+     * HTTP connections across clients, and one the store closed in the meantime says nothing about the store.
+     * Every other failure is reported as the store gave it.
+     */
+    private static <T> T onceMoreIfDropped(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            if (S3Clients.isDroppedConnection(e)) {
+                return call.get();
+            }
+            throw e;
+        }
+    }
+
     static String probeKey(StorageIntegration integration) {
         return integration.prefix() + PROBE_NAME;
     }
@@ -90,8 +106,8 @@ final class StorageCheck {
 
         Line put;
         try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/plain")
-                    .metadata(Map.of("airlock-check", startedAt.toString())), RequestBody.fromBytes(body));
+            onceMoreIfDropped(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/plain")
+                    .metadata(Map.of("airlock-check", startedAt.toString())), RequestBody.fromBytes(body)));
             put = ok(PUT_OBJECT, "Wrote the probe object " + key + ".");
         } catch (SdkException e) {
             put = failed(PUT_OBJECT, e, integration);

@@ -155,6 +155,11 @@ class TerminalSessionsTest extends GatewayTest {
             String monitorTicket = Json.parse(admin.post("/api/sessions/" + id + "/monitor", "").body())
                     .get("ticket").asString();
             try (var monitor = admin.openSocket("/ws/monitor?ticket=" + monitorTicket, admin.origin())) {
+                var size = monitor.awaitNotice("ready", WAIT);
+                assertThat(size.get("cols").asInt()).isEqualTo(80);
+                assertThat(size.get("rows").asInt()).isEqualTo(24);
+                terminal.resize(100, 30);
+                assertThat(monitor.awaitNotice("resize", WAIT).get("cols").asInt()).isEqualTo(100);
                 monitor.type("echo typed-by-monitor\n");
                 terminal.type("echo watched-$((1+1))\n");
                 monitor.awaitOutput("watched-2", WAIT);

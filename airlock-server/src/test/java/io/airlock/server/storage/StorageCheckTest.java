@@ -90,7 +90,8 @@ class StorageCheckTest {
             result = StorageCheck.run(s3, integration(embedded.endpoint(), BUCKET), Clock.systemUTC());
         }
 
-        assertThat(line(result, StorageCheck.PUT_OBJECT).status()).isEqualTo(Status.OK);
+        assertThat(line(result, StorageCheck.PUT_OBJECT).status()).as(line(result, StorageCheck.PUT_OBJECT).toString())
+                .isEqualTo(Status.OK);
         assertThat(line(result, StorageCheck.GET_OBJECT).status()).isEqualTo(Status.OK);
         assertThat(line(result, StorageCheck.LIST_BUCKET).status()).isEqualTo(Status.OK);
         for (String tagging : List.of(StorageCheck.PUT_OBJECT_TAGGING, StorageCheck.GET_OBJECT_TAGGING)) {

@@ -1,0 +1,182 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  attachClipboardKeys,
+  CONNECTION_FAILED,
+  CONNECTION_LOST,
+  endFromNotice,
+  TERMINAL_OPTIONS,
+  type ReadyNotice,
+  type SessionEnd,
+} from './terminal';
+
+const RESIZE_DEBOUNCE_MS = 100;
+
+interface TerminalPaneProps {
+  /** The WebSocket URL, built once the terminal has been fitted to the window. */
+  url(size: { cols: number; rows: number }): string;
+  /** False for monitors: nothing typed is sent, and resizing stays local. */
+  interactive: boolean;
+  /** Accessible name of the terminal region. */
+  label: string;
+  testId: string;
+  /** The socket is open (monitors have no `ready` notice). */
+  onOpen?(): void;
+  /** `{"type":"ready"}` arrived: the equipment answered. */
+  onReady?(notice: ReadyNotice): void;
+  /** The session ended or the socket closed; called once. */
+  onEnded(end: SessionEnd): void;
+  /** Publishes the Terminal as window.__airlockTerminal for browser tests. */
+  expose?: boolean;
+}
+
+/**
+ * An xterm.js terminal filling its parent, wired to one WebSocket: binary frames are output bytes,
+ * text frames are JSON notices; keystrokes go back as UTF-8 binary frames and size changes as
+ * `{"type":"resize"}` text frames. Connects once, on mount; when the session ends the terminal stays
+ * readable with input disabled and the cursor hidden.
+ */
+export function TerminalPane({ url, interactive, label, testId, onOpen, onReady, onEnded, expose = false }: TerminalPaneProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  // Latest props for the socket's handlers, without reconnecting when the parent re-renders.
+  const props = useRef({ url, onOpen, onReady, onEnded });
+  useLayoutEffect(() => {
+    props.current = { url, onOpen, onReady, onEnded };
+  });
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (container === null) return undefined;
+
+    const term = new Terminal({ ...TERMINAL_OPTIONS, disableStdin: !interactive });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    attachClipboardKeys(term);
+    term.open(container);
+    safeFit(fit);
+    if (expose) window.__airlockTerminal = term;
+
+    const encoder = new TextEncoder();
+    let socket: WebSocket | null = null;
+    let opened = false;
+    let ready = false;
+    let ended = false;
+    let sentSize = { cols: term.cols, rows: term.rows };
+    let resizeTimer: number | undefined;
+
+    function finish(end: SessionEnd) {
+      if (ended) return;
+      ended = true;
+      term.options.disableStdin = true;
+      term.options.cursorBlink = false;
+      term.write('\x1b[?25l'); // hide the cursor: nothing more can be typed
+      props.current.onEnded(end);
+    }
+
+    function sendSize() {
+      if (!interactive || !ready || ended || socket?.readyState !== WebSocket.OPEN) return;
+      if (term.cols === sentSize.cols && term.rows === sentSize.rows) return;
+      sentSize = { cols: term.cols, rows: term.rows };
+      socket.send(JSON.stringify({ type: 'resize', cols: term.cols, rows: term.rows }));
+    }
+
+    function send(bytes: Uint8Array) {
+      if (!interactive || ended || socket?.readyState !== WebSocket.OPEN) return;
+      socket.send(bytes);
+    }
+
+    const subscriptions = [
+      term.onData((data) => send(encoder.encode(data))),
+      // Some mouse reports are raw bytes rather than text.
+      term.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
+      term.onResize(sendSize),
+    ];
+
+    function scheduleFit() {
+      if (!interactive && ready) return; // a monitor follows the session's size, not its window's
+      window.clearTimeout(resizeTimer);
+      resizeTimer = window.setTimeout(() => safeFit(fit), RESIZE_DEBOUNCE_MS);
+    }
+    const observer = new ResizeObserver(scheduleFit);
+    observer.observe(container);
+    window.addEventListener('resize', scheduleFit);
+
+    // Connect on the next task: a development-mode remount cancels this before a one-time ticket is spent.
+    const connectTimer = window.setTimeout(() => {
+      safeFit(fit);
+      sentSize = { cols: term.cols, rows: term.rows };
+      const ws = new WebSocket(props.current.url(sentSize));
+      ws.binaryType = 'arraybuffer';
+      socket = ws;
+      ws.onopen = () => {
+        opened = true;
+        props.current.onOpen?.();
+      };
+      ws.onmessage = (event: MessageEvent<ArrayBuffer | string>) => {
+        if (typeof event.data !== 'string') {
+          term.write(new Uint8Array(event.data));
+          return;
+        }
+        let notice: unknown;
+        try {
+          notice = JSON.parse(event.data);
+        } catch {
+          return; // not a notice this page knows
+        }
+        if (notice === null || typeof notice !== 'object') return;
+        const record = notice as Record<string, unknown>;
+        if (!interactive && (record.type === 'ready' || record.type === 'resize')
+            && typeof record.cols === 'number' && typeof record.rows === 'number') {
+          // A monitor shows the session at the session's own size, so full-screen programs look right.
+          term.resize(record.cols, record.rows);
+        }
+        if (record.type === 'ready' && !ended) {
+          ready = true;
+          props.current.onReady?.({
+            sessionId: typeof record.sessionId === 'number' ? record.sessionId : 0,
+            recorded: record.recorded === true,
+          });
+          sendSize(); // the window may have been resized while connecting
+        } else if (record.type === 'ended') {
+          finish(endFromNotice(record.reason, record.message));
+        }
+      };
+      ws.onclose = (event) => {
+        // The gateway explains some closes in the close frame (a monitor that fell behind).
+        const explained = event.reason.trim();
+        finish({ reason: null, message: explained !== '' ? explained : opened ? CONNECTION_LOST : CONNECTION_FAILED });
+      };
+      term.focus();
+    }, 0);
+
+    term.focus();
+
+    return () => {
+      window.clearTimeout(connectTimer);
+      window.clearTimeout(resizeTimer);
+      observer.disconnect();
+      window.removeEventListener('resize', scheduleFit);
+      subscriptions.forEach((s) => s.dispose());
+      if (socket !== null) {
+        socket.onclose = null;
+        socket.onmessage = null;
+        socket.close();
+      }
+      if (window.__airlockTerminal === term) delete window.__airlockTerminal;
+      term.dispose();
+    };
+    // Connects once per mount; handlers read the latest props through the ref.
+  }, [interactive, expose]);
+
+  return <div ref={containerRef} className="terminal-host" role="region" aria-label={label} data-testid={testId} />;
+}
+
+function safeFit(fit: FitAddon) {
+  try {
+    fit.fit();
+  } catch {
+    // Not laid out yet (hidden window): the next resize fits it.
+  }
+}
