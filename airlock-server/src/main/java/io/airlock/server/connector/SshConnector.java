@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
@@ -41,6 +43,11 @@ class SshConnector implements Connector, DisposableBean {
 
     SshConnector() {
         client = SshClient.setUpDefaultClient();
+        // AES-GCM runs on the CPU's AES instructions through the JDK, where MINA's first choice (ChaCha20) is
+        // plain Java: prefer it, and keep every other cipher for equipment that lacks it.
+        var ciphers = new ArrayList<>(client.getCipherFactories());
+        ciphers.sort(Comparator.comparing(cipher -> !cipher.getName().contains("gcm")));
+        client.setCipherFactories(ciphers);
         // Keep-alives detect dead links through firewalls that silently drop idle connections.
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(30));
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 4);
