@@ -477,6 +477,11 @@ final class Screen {
             return;
         }
         active = alternate;
+        if (alternate.rows() != rows || alternate.columns() != columns) {
+            // The alternate screen missed resizes while the main screen showed: it takes the current size.
+            alternate.resizeRows(rows, 0);
+            alternate.truncate(columns);
+        }
         if (clear) {
             alternate.clear(pen.erasing());
         }

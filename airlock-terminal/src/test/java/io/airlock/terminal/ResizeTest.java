@@ -15,6 +15,18 @@ class ResizeTest {
     }
 
     @Test
+    void alternateScreenEnteredAfterTheTerminalGrewHasTheNewSize() {
+        Terminal term = new Terminal(80, 24);
+        term.resize(120, 36);
+
+        term.feed("\u001b[?1049h\u001b[36;120Hx");
+
+        assertThat(term.alternateScreenActive()).isTrue();
+        assertThat(term.screenText().split("\n", -1)).hasSize(36);
+        assertThat(term.screenText()).endsWith("x");
+    }
+
+    @Test
     void shrinkingRowsPushesTopLinesIntoScrollbackKeepingTheCursorLine() {
         Terminal term = numbered(5);
         term.resize(10, 3);

@@ -122,7 +122,7 @@ public final class AsciicastReader implements Closeable {
                 throw new RecordingFormatException(1, "unexpected data after the header object");
             }
         } catch (StreamReadException e) {
-            throw new RecordingFormatException(1, "the header is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new RecordingFormatException(1, "the header is not valid JSON (" + plain(e) + ")");
         }
         if (version == null || version != 2) {
             throw new RecordingFormatException(1,
@@ -186,7 +186,7 @@ public final class AsciicastReader implements Closeable {
                 default -> null;
             };
         } catch (StreamReadException e) {
-            throw new RecordingFormatException(number, "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new RecordingFormatException(number, "not valid JSON (" + plain(e) + ")");
         }
     }
 
@@ -222,6 +222,16 @@ public final class AsciicastReader implements Closeable {
             throw new RecordingFormatException(line, "terminal size " + columns + "x" + rows
                     + " is outside 1x1 to " + AsciicastHeader.MAX_COLUMNS + "x" + AsciicastHeader.MAX_ROWS);
         }
+    }
+
+    /** The parser's complaint without its internal location details, which mean nothing to an operator. */
+    private static String plain(StreamReadException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int cut = message.indexOf(" (start marker");
+        if (cut < 0) {
+            cut = message.indexOf('\n');
+        }
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     private static String abbreviate(String s) {

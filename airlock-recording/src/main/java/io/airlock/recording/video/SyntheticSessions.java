@@ -1,0 +1,178 @@
+package io.airlock.recording.video;
+
+import io.airlock.recording.RecordingFormatException;
+import io.airlock.recording.asciicast.AsciicastEvent;
+import io.airlock.recording.asciicast.AsciicastHeader;
+import io.airlock.recording.asciicast.AsciicastReader;
+import io.airlock.recording.asciicast.AsciicastWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Long recordings for the benchmark, made from real ones: the terminal corpus (SSH sessions with ls,
+ * vim, top and friends at 80x24, 120x36 and 200x60, plus vttest) played one after another.
+ */
+final class SyntheticSessions {
+
+    private SyntheticSessions() {
+    }
+
+    /** One recorded session in memory. */
+    record Burst(int columns, int rows, List<AsciicastEvent> events) {
+        double length() {
+            return events.isEmpty() ? 0 : events.getLast().time();
+        }
+    }
+
+    static List<Burst> load(Path corpus) throws IOException, RecordingFormatException {
+        List<Burst> bursts = new ArrayList<>();
+        try (var files = Files.list(corpus)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".cast")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file); AsciicastReader reader = AsciicastReader.open(in)) {
+                    List<AsciicastEvent> events = new ArrayList<>();
+                    Optional<AsciicastEvent> event;
+                    while ((event = reader.next()).isPresent()) {
+                        events.add(event.get());
+                    }
+                    bursts.add(new Burst(reader.header().width(), reader.header().height(), events));
+                }
+            }
+        }
+        if (bursts.isEmpty()) {
+            throw new IOException("no .cast files in " + corpus);
+        }
+        return bursts;
+    }
+
+    /**
+     * A working hour: the corpus sessions in turn, each in real time, separated by idle gaps of 1 to 5
+     * minutes (seeded, so every run is the same), the whole lasting exactly {@code seconds}.
+     */
+    static void realistic(List<Burst> bursts, double seconds, long seed, Path target) throws IOException {
+        Random random = new Random(seed);
+        try (Recorder out = new Recorder(target, bursts.getFirst())) {
+            double offset = 0;
+            for (int i = 0; ; i++) {
+                Burst burst = bursts.get(i % bursts.size());
+                if (offset + burst.length() >= seconds) {
+                    break;
+                }
+                double start = offset;
+                out.play(burst, time -> start + time);
+                offset += burst.length() + 60 + random.nextDouble() * 240;
+            }
+            out.marker(seconds, "end");
+        }
+    }
+
+    /**
+     * Worst case: every event of the corpus on a frame of its own, one after the other without pause,
+     * so the screen changes 25 times a second, for {@code seconds}.
+     */
+    static void dense(List<Burst> bursts, double seconds, Path target) throws IOException {
+        try (Recorder out = new Recorder(target, bursts.getFirst())) {
+            long frame = 0;
+            while (true) {
+                for (Burst burst : bursts) {
+                    long first = frame;
+                    if ((first + burst.events().size()) / 25.0 >= seconds) {
+                        out.marker(seconds, "end");
+                        return;
+                    }
+                    int[] index = {0};
+                    out.play(burst, time -> (first + index[0]++) / 25.0);
+                    frame += burst.events().size();
+                }
+            }
+        }
+    }
+
+    /** Writes events with the project's own writer, its clock set to each event's time. */
+    private static final class Recorder implements AutoCloseable {
+        private final SettableClock clock = new SettableClock();
+        private final OutputStream file;
+        private final AsciicastWriter writer;
+        private int columns;
+        private int rows;
+
+        Recorder(Path target, Burst first) throws IOException {
+            file = Files.newOutputStream(target);
+            columns = first.columns();
+            rows = first.rows();
+            writer = new AsciicastWriter(file, new AsciicastHeader(columns, rows, null, "benchmark", null), clock);
+        }
+
+        void play(Burst burst, DoubleUnaryOperator time) throws IOException {
+            if (burst.columns() != columns || burst.rows() != rows) {
+                clock.at(time.applyAsDouble(0));
+                writer.resize(burst.columns(), burst.rows());
+                columns = burst.columns();
+                rows = burst.rows();
+            }
+            for (AsciicastEvent event : burst.events()) {
+                switch (event) {
+                    case AsciicastEvent.Output output -> {
+                        clock.at(time.applyAsDouble(output.time()));
+                        byte[] bytes = output.data().getBytes(StandardCharsets.UTF_8);
+                        writer.output(bytes, 0, bytes.length);
+                    }
+                    case AsciicastEvent.Resize resize -> {
+                        clock.at(time.applyAsDouble(resize.time()));
+                        writer.resize(resize.columns(), resize.rows());
+                        columns = resize.columns();
+                        rows = resize.rows();
+                    }
+                    case AsciicastEvent.Input input -> { }
+                    case AsciicastEvent.Marker marker -> { }
+                }
+            }
+        }
+
+        void marker(double seconds, String label) throws IOException {
+            clock.at(seconds);
+            writer.marker(label);
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
+    }
+
+    /** A clock the recorder moves to each event's time; it never runs by itself. */
+    private static final class SettableClock extends Clock {
+        private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+        private Instant now = START;
+
+        void at(double seconds) {
+            now = START.plusNanos(Math.round(seconds * 1e9));
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
