@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ACCESS_MANAGERS, AuthProvider, SYSTEM_ADMINS, useAuth } from './auth';
+import { AuthScreen } from './components/AuthScreen';
 import { RequireAuth, RequireRole } from './components/Guards';
 import { LogoMark } from './components/Icons';
 import { Shell } from './components/Shell';
@@ -147,22 +148,16 @@ function UnavailableScreen({ message }: { message: string }) {
     document.title = 'Airlock is unavailable';
   }, []);
   return (
-    <div className="auth-screen">
-      <main className="auth-card" data-testid="app-unavailable">
-        <div className="auth-brand">
-          <LogoMark className="brand-mark" width={36} height={36} />
-          <span className="auth-product">Airlock</span>
-        </div>
-        <h1 className="auth-title">Airlock is not responding</h1>
-        <p className="alert alert-error" role="alert">
-          {message}
-        </p>
-        <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      </main>
-    </div>
+    <AuthScreen testId="app-unavailable">
+      <h1 className="auth-title">Airlock is not responding</h1>
+      <p className="alert alert-error" role="alert">
+        {message}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button button-primary" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    </AuthScreen>
   );
 }

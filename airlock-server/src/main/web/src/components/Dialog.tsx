@@ -71,3 +71,31 @@ export function Dialog({ title, onClose, children, description, busy = false, si
     </dialog>
   );
 }
+
+interface DialogFormActionsProps {
+  onCancel(): void;
+  submitting: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  submitTestId: string;
+}
+
+/** Cancel and submit at the foot of a dialog's form; both are disabled while the form is being sent. */
+export function DialogFormActions({
+  onCancel,
+  submitting,
+  submitLabel,
+  busyLabel,
+  submitTestId,
+}: DialogFormActionsProps) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="button button-secondary" onClick={onCancel} disabled={submitting}>
+        Cancel
+      </button>
+      <button type="submit" className="button button-primary" disabled={submitting} data-testid={submitTestId}>
+        {submitting ? busyLabel : submitLabel}
+      </button>
+    </div>
+  );
+}

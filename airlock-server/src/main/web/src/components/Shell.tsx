@@ -3,9 +3,18 @@ import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { ACCESS_MANAGERS, hasRole, SYSTEM_ADMINS, useAuth, useCurrentUser } from '../auth';
 import { roleLabel } from '../labels';
-import { EquipmentIcon } from './access/AccessIcons';
+import { AuthScreen } from './AuthScreen';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { GroupIcon, HistoryIcon, LockIcon, LogoMark, StorageIcon, TerminalIcon, UsersIcon } from './Icons';
+import {
+  EquipmentIcon,
+  GroupIcon,
+  HistoryIcon,
+  LockIcon,
+  LogoMark,
+  StorageIcon,
+  TerminalIcon,
+  UsersIcon,
+} from './Icons';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -192,38 +201,32 @@ function RequiredPasswordChange() {
   }, []);
 
   return (
-    <div className="auth-screen">
-      <main className="auth-card" data-testid="required-password-change">
-        <div className="auth-brand">
-          <LogoMark className="brand-mark" width={36} height={36} />
-          <span className="auth-product">Airlock</span>
-        </div>
-        <div className="auth-heading">
-          <LockIcon className="auth-heading-icon" />
-          <h1 className="auth-title">Choose a new password</h1>
-        </div>
-        <p className="auth-intro">
-          Signed in as <strong>{user.username}</strong>. Your password was set by an administrator; choose your own
-          before you continue.
+    <AuthScreen testId="required-password-change">
+      <div className="auth-heading">
+        <LockIcon className="auth-heading-icon" />
+        <h1 className="auth-title">Choose a new password</h1>
+      </div>
+      <p className="auth-intro">
+        Signed in as <strong>{user.username}</strong>. Your password was set by an administrator; choose your own
+        before you continue.
+      </p>
+      <ChangePasswordForm username={user.username} submitLabel="Change password and continue" onChanged={refresh} />
+      {signOut.error !== null && (
+        <p className="alert alert-error" role="alert">
+          {signOut.error}
         </p>
-        <ChangePasswordForm username={user.username} submitLabel="Change password and continue" onChanged={refresh} />
-        {signOut.error !== null && (
-          <p className="alert alert-error" role="alert">
-            {signOut.error}
-          </p>
-        )}
-        <div className="auth-footer">
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => void signOut.run()}
-            disabled={signOut.busy}
-            data-testid="sign-out"
-          >
-            Sign out instead
-          </button>
-        </div>
-      </main>
-    </div>
+      )}
+      <div className="auth-footer">
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => void signOut.run()}
+          disabled={signOut.busy}
+          data-testid="sign-out"
+        >
+          Sign out instead
+        </button>
+      </div>
+    </AuthScreen>
   );
 }

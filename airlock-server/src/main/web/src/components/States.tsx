@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Resource } from '../useResource';
 import { AlertIcon } from './Icons';
 
 export function LoadingState({ label }: { label: string }) {
@@ -55,4 +56,56 @@ export function EmptyState({
       {children !== undefined && <div className="empty-state-text">{children}</div>}
     </section>
   );
+}
+
+/**
+ * A success message announced politely. The region stays in the page while empty (taking no space)
+ * so that later messages are announced.
+ */
+export function StatusAlert({ message, testId }: { message: string | null; testId: string }) {
+  return (
+    <div role="status" className={message ? 'alert alert-success' : 'alert-empty'} data-testid={testId}>
+      {message}
+    </div>
+  );
+}
+
+/** An error announced as soon as it appears; like StatusAlert, the empty region stays in the page. */
+export function ErrorAlert({ message, testId }: { message: string | null; testId?: string }) {
+  return (
+    <div role="alert" className={message ? 'alert alert-error' : 'alert-empty'} data-testid={testId}>
+      {message}
+    </div>
+  );
+}
+
+interface ResourceStatesProps {
+  resource: Resource<unknown>;
+  /** How many items the loaded data holds; none shows `empty`. */
+  count: number;
+  loadingLabel: string;
+  errorTitle: string;
+  errorTestId: string;
+  onRetry(): void;
+  empty: ReactNode;
+  /** Renders the loaded, non-empty data; called only then. */
+  children(): ReactNode;
+}
+
+/** The loading, error, empty and loaded states of a page's list, in one place. */
+export function ResourceStates({
+  resource,
+  count,
+  loadingLabel,
+  errorTitle,
+  errorTestId,
+  onRetry,
+  empty,
+  children,
+}: ResourceStatesProps) {
+  if (resource.status === 'loading') return <LoadingState label={loadingLabel} />;
+  if (resource.status === 'error') {
+    return <ErrorState title={errorTitle} message={resource.message} onRetry={onRetry} testId={errorTestId} />;
+  }
+  return count === 0 ? empty : children();
 }

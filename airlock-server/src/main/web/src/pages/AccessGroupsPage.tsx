@@ -10,7 +10,7 @@ import {
   updateGroup,
 } from '../api';
 import { hasRole, SYSTEM_ADMINS, useCurrentUser } from '../auth';
-import { ConfirmDialog } from '../components/access/ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { OptionPicker, type PickerItem } from '../components/access/OptionPicker';
 import { ScheduleEditor, SCHEDULE_IDS } from '../components/access/ScheduleEditor';
 import { byId, pageHeading, useDeferredFocus } from '../components/access/useDeferredFocus';
@@ -21,13 +21,15 @@ import {
   validateWindows,
   type WindowErrors,
 } from '../components/access/schedule';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogFormActions } from '../components/Dialog';
 import { FormError, TextField } from '../components/Field';
 import { GroupIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../components/States';
+import { TableHead } from '../components/TableHead';
 import { protocolLabel } from '../labels';
 import type { AccessGroup, AccessGroupInput, AccessWindow, GroupMethodOption, GroupOptions } from '../types';
+import { useBusyIds } from '../useBusyIds';
 import { useResource } from '../useResource';
 
 const NAME_MAX = 128;
@@ -64,7 +66,7 @@ export function AccessGroupsPage() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
+  const [busyIds, setBusy] = useBusyIds();
   const focusLater = useDeferredFocus();
 
   function announce(message: string) {
@@ -74,15 +76,6 @@ export function AccessGroupsPage() {
 
   function replaceGroup(group: AccessGroup) {
     update((data) => ({ ...data, groups: [...data.groups.filter((g) => g.id !== group.id), group] }));
-  }
-
-  function setBusy(id: number, busy: boolean) {
-    setBusyIds((current) => {
-      const next = new Set(current);
-      if (busy) next.add(id);
-      else next.delete(id);
-      return next;
-    });
   }
 
   async function setEnabled(group: AccessGroup, enabled: boolean) {
@@ -128,145 +121,130 @@ export function AccessGroupsPage() {
         }
       />
 
-      <div role="status" className={statusMessage ? 'alert alert-success' : 'alert-empty'} data-testid="groups-status">
-        {statusMessage}
-      </div>
-      <div role="alert" className={actionError ? 'alert alert-error' : 'alert-empty'} data-testid="groups-action-error">
-        {actionError}
-      </div>
+      <StatusAlert message={statusMessage} testId="groups-status" />
+      <ErrorAlert message={actionError} testId="groups-action-error" />
 
-      {resource.status === 'loading' && <LoadingState label="Loading access groups…" />}
-      {resource.status === 'error' && (
-        <ErrorState
-          title="Access groups could not be loaded."
-          message={resource.message}
-          onRetry={reload}
-          testId="groups-error"
-        />
-      )}
-      {resource.status === 'ready' && groups.length === 0 && (
-        <EmptyState
-          icon={<GroupIcon width={32} height={32} />}
-          title="No access groups yet."
-          testId="access-groups-empty"
-        >
-          <p>
-            Create an access group to let its members open sessions to chosen access methods, optionally only
-            during scheduled hours and with every session recorded.
-          </p>
-        </EmptyState>
-      )}
-      {resource.status === 'ready' && groups.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="groups-table">
-            <caption className="visually-hidden">Access groups, sorted by name</caption>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Status</th>
-                <th scope="col">Members</th>
-                <th scope="col">Access methods</th>
-                <th scope="col">Schedule</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((group) => {
-                const busy = busyIds.has(group.id);
-                const memberNames = group.memberIds.map((id) => {
-                  const user = users.get(id);
-                  return user === undefined ? `User #${id}` : user.displayName || user.username;
-                });
-                const methodNames = group.methodIds.map((id) => {
-                  const method = methods.get(id);
-                  return method === undefined ? `Access method #${id}` : methodOptionLabel(method);
-                });
-                return (
-                  <tr key={group.id} data-testid={`group-row-${group.name}`} aria-busy={busy || undefined}>
-                    <th scope="row" className="cell-group">
-                      <span className="cell-group-name">{group.name}</span>
-                      {group.enforceRecording && (
-                        <span
-                          className="badge badge-info"
-                          title="Sessions opened from this group are recorded; if recording is not possible they do not start."
-                          data-testid={`group-recording-${group.name}`}
-                        >
-                          Recording enforced
-                        </span>
-                      )}
-                    </th>
-                    <td>
-                      <label className="switch">
-                        <input
-                          type="checkbox"
-                          role="switch"
-                          checked={group.enabled}
+      <ResourceStates
+        resource={resource}
+        count={groups.length}
+        loadingLabel="Loading access groups…"
+        errorTitle="Access groups could not be loaded."
+        errorTestId="groups-error"
+        onRetry={reload}
+        empty={
+          <EmptyState
+            icon={<GroupIcon width={32} height={32} />}
+            title="No access groups yet."
+            testId="access-groups-empty"
+          >
+            <p>
+              Create an access group to let its members open sessions to chosen access methods, optionally only
+              during scheduled hours and with every session recorded.
+            </p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <div className="table-wrap">
+            <table className="table" data-testid="groups-table">
+              <caption className="visually-hidden">Access groups, sorted by name</caption>
+              <TableHead columns={['Group', 'Status', 'Members', 'Access methods', 'Schedule']} />
+              <tbody>
+                {groups.map((group) => {
+                  const busy = busyIds.has(group.id);
+                  const memberNames = group.memberIds.map((id) => {
+                    const user = users.get(id);
+                    return user === undefined ? `User #${id}` : user.displayName || user.username;
+                  });
+                  const methodNames = group.methodIds.map((id) => {
+                    const method = methods.get(id);
+                    return method === undefined ? `Access method #${id}` : methodOptionLabel(method);
+                  });
+                  return (
+                    <tr key={group.id} data-testid={`group-row-${group.name}`} aria-busy={busy || undefined}>
+                      <th scope="row" className="cell-group">
+                        <span className="cell-group-name">{group.name}</span>
+                        {group.enforceRecording && (
+                          <span
+                            className="badge badge-info"
+                            title="Sessions opened from this group are recorded; if recording is not possible they do not start."
+                            data-testid={`group-recording-${group.name}`}
+                          >
+                            Recording enforced
+                          </span>
+                        )}
+                      </th>
+                      <td>
+                        <label className="switch">
+                          <input
+                            type="checkbox"
+                            role="switch"
+                            checked={group.enabled}
+                            aria-disabled={busy || undefined}
+                            onChange={(e) => {
+                              if (!busy) void setEnabled(group, e.target.checked);
+                            }}
+                            aria-label={`${group.name} enabled`}
+                            data-testid={`group-enabled-${group.name}`}
+                          />
+                          <span className="switch-track" aria-hidden="true" />
+                          <span className={group.enabled ? 'switch-text' : 'switch-text switch-text-off'}>
+                            {busy ? 'Saving…' : group.enabled ? 'Enabled' : 'Disabled'}
+                          </span>
+                        </label>
+                      </td>
+                      <td>
+                        <NameList names={memberNames} none="No members" noun="members" />
+                      </td>
+                      <td>
+                        <NameList names={methodNames} none="No access methods" noun="access methods" />
+                      </td>
+                      <td className="cell-schedule">
+                        {group.windows.length === 0 ? (
+                          <span>Any time</span>
+                        ) : (
+                          <ul className="plain-list">
+                            {group.windows.map((window, index) => (
+                              <li key={index}>{summarizeWindow(window)}</li>
+                            ))}
+                          </ul>
+                        )}
+                        <span className="cell-subtle">{group.timeZone.replaceAll('_', ' ')}</span>
+                      </td>
+                      <td className="cell-actions">
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
                           aria-disabled={busy || undefined}
-                          onChange={(e) => {
-                            if (!busy) void setEnabled(group, e.target.checked);
+                          onClick={() => {
+                            if (!busy) setDialog({ kind: 'edit', group });
                           }}
-                          aria-label={`${group.name} enabled`}
-                          data-testid={`group-enabled-${group.name}`}
-                        />
-                        <span className="switch-track" aria-hidden="true" />
-                        <span className={group.enabled ? 'switch-text' : 'switch-text switch-text-off'}>
-                          {busy ? 'Saving…' : group.enabled ? 'Enabled' : 'Disabled'}
-                        </span>
-                      </label>
-                    </td>
-                    <td>
-                      <NameList names={memberNames} none="No members" noun="members" />
-                    </td>
-                    <td>
-                      <NameList names={methodNames} none="No access methods" noun="access methods" />
-                    </td>
-                    <td className="cell-schedule">
-                      {group.windows.length === 0 ? (
-                        <span>Any time</span>
-                      ) : (
-                        <ul className="plain-list">
-                          {group.windows.map((window, index) => (
-                            <li key={index}>{summarizeWindow(window)}</li>
-                          ))}
-                        </ul>
-                      )}
-                      <span className="cell-subtle">{group.timeZone.replaceAll('_', ' ')}</span>
-                    </td>
-                    <td className="cell-actions">
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        aria-disabled={busy || undefined}
-                        onClick={() => {
-                          if (!busy) setDialog({ kind: 'edit', group });
-                        }}
-                        aria-label={`Edit ${group.name}`}
-                        data-testid={`group-edit-${group.name}`}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-ghost button-small button-ghost-danger"
-                        aria-disabled={busy || undefined}
-                        onClick={() => {
-                          if (!busy) setDialog({ kind: 'delete', group });
-                        }}
-                        aria-label={`Delete ${group.name}`}
-                        data-testid={`group-delete-${group.name}`}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                          aria-label={`Edit ${group.name}`}
+                          data-testid={`group-edit-${group.name}`}
+                        >
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-ghost button-small button-ghost-danger"
+                          aria-disabled={busy || undefined}
+                          onClick={() => {
+                            if (!busy) setDialog({ kind: 'delete', group });
+                          }}
+                          aria-label={`Delete ${group.name}`}
+                          data-testid={`group-delete-${group.name}`}
+                        >
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ResourceStates>
 
       {data !== null && (dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <GroupDialog
@@ -550,14 +528,13 @@ function GroupDialog({
           scheduleError={errors.windows}
           disabled={submitting}
         />
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={submitting} data-testid="group-submit">
-            {submitting ? 'Saving…' : group === null ? 'Create access group' : 'Save access group'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          submitting={submitting}
+          submitLabel={group === null ? 'Create access group' : 'Save access group'}
+          busyLabel="Saving…"
+          submitTestId="group-submit"
+        />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCurrentUser } from '../auth';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { PageHeader } from '../components/PageHeader';
+import { StatusAlert } from '../components/States';
 
 export function AccountPasswordPage() {
   const user = useCurrentUser();
@@ -10,9 +11,7 @@ export function AccountPasswordPage() {
     <>
       <PageHeader title="Change password" description={`For your account ${user.username}.`} />
       <div className="panel panel-narrow">
-        <div role="status" className={done ? 'alert alert-success' : 'alert-empty'} data-testid="password-changed">
-          {done ? 'Your password has been changed.' : null}
-        </div>
+        <StatusAlert message={done ? 'Your password has been changed.' : null} testId="password-changed" />
         <ChangePasswordForm
           username={user.username}
           submitLabel="Change password"

@@ -11,15 +11,15 @@ import {
   updateAsset,
   updateMethod,
 } from '../api';
-import { EquipmentIcon } from '../components/access/AccessIcons';
-import { ConfirmDialog } from '../components/access/ConfirmDialog';
-import { TextAreaField } from '../components/access/TextAreaField';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { byId, byTestId, pageHeading, useDeferredFocus } from '../components/access/useDeferredFocus';
-import { Dialog } from '../components/Dialog';
-import { FormError, SelectField, TextField } from '../components/Field';
-import { AlertIcon } from '../components/Icons';
+import { Dialog, DialogFormActions } from '../components/Dialog';
+import { FormError, SelectField, TextAreaField, TextField } from '../components/Field';
+import { firstErrorId, serverFieldErrors, type FieldErrors } from '../components/formErrors';
+import { AlertIcon, EquipmentIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ResourceStates, StatusAlert } from '../components/States';
+import { TableHead } from '../components/TableHead';
 import { credentialLabel, DEFAULT_PORTS, protocolLabel } from '../labels';
 import {
   PROTOCOLS,
@@ -119,77 +119,80 @@ export function AssetsPage() {
         }
       />
 
-      <div role="status" className={statusMessage ? 'alert alert-success' : 'alert-empty'} data-testid="assets-status">
-        {statusMessage}
-      </div>
+      <StatusAlert message={statusMessage} testId="assets-status" />
 
-      {resource.status === 'loading' && <LoadingState label="Loading assets…" />}
-      {resource.status === 'error' && (
-        <ErrorState title="Assets could not be loaded." message={resource.message} onRetry={reload} testId="assets-error" />
-      )}
-      {resource.status === 'ready' && assets.length === 0 && (
-        <EmptyState icon={<EquipmentIcon width={32} height={32} />} title="No equipment yet." testId="assets-empty">
-          <p>
-            Add an asset to register a PLC, HMI, engineering workstation or other equipment, then add the access
-            methods used to reach it. Access groups then decide who may use them, and when.
-          </p>
-        </EmptyState>
-      )}
-      {resource.status === 'ready' && assets.length > 0 && (
-        <>
-          {pendingCount > 0 && (
-            <div className="alert alert-warning" data-testid="assets-hostkey-summary">
-              <strong>
-                {pendingCount === 1
-                  ? '1 SSH access method reports a changed host key.'
-                  : `${pendingCount} SSH access methods report a changed host key.`}
-              </strong>{' '}
-              Check with the people responsible for the equipment before accepting a new key.
-            </div>
-          )}
-          <div className="toolbar">
-            <div className="toolbar-search">
-              <label htmlFor="assets-filter" className="visually-hidden">
-                Filter assets
-              </label>
-              <input
-                id="assets-filter"
-                type="search"
-                className="input"
-                placeholder="Filter by name, host, site or zone"
-                value={filter}
-                onChange={(e) => setFilter(e.target.value)}
-                data-testid="assets-filter"
-              />
-            </div>
-            <p className="toolbar-count" aria-live="polite">
-              {visible.length === assets.length
-                ? `${assets.length} ${assets.length === 1 ? 'asset' : 'assets'}`
-                : `${visible.length} of ${assets.length} assets`}
+      <ResourceStates
+        resource={resource}
+        count={assets.length}
+        loadingLabel="Loading assets…"
+        errorTitle="Assets could not be loaded."
+        errorTestId="assets-error"
+        onRetry={reload}
+        empty={
+          <EmptyState icon={<EquipmentIcon width={32} height={32} />} title="No equipment yet." testId="assets-empty">
+            <p>
+              Add an asset to register a PLC, HMI, engineering workstation or other equipment, then add the access
+              methods used to reach it. Access groups then decide who may use them, and when.
             </p>
-          </div>
-          {visible.length === 0 ? (
-            <p className="card-note" data-testid="assets-no-match">
-              No asset matches “{filter.trim()}”.
-            </p>
-          ) : (
-            <ul className="asset-list" data-testid="assets-list">
-              {visible.map((asset) => (
-                <AssetSection
-                  key={asset.id}
-                  asset={asset}
-                  onEdit={() => setDialog({ kind: 'asset-edit', asset })}
-                  onDelete={() => setDialog({ kind: 'asset-delete', asset })}
-                  onAddMethod={() => setDialog({ kind: 'method-create', asset })}
-                  onEditMethod={(method) => setDialog({ kind: 'method-edit', asset, method })}
-                  onDeleteMethod={(method) => setDialog({ kind: 'method-delete', asset, method })}
-                  onAcceptHostKey={(method) => setDialog({ kind: 'hostkey', asset, method })}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            {pendingCount > 0 && (
+              <div className="alert alert-warning" data-testid="assets-hostkey-summary">
+                <strong>
+                  {pendingCount === 1
+                    ? '1 SSH access method reports a changed host key.'
+                    : `${pendingCount} SSH access methods report a changed host key.`}
+                </strong>{' '}
+                Check with the people responsible for the equipment before accepting a new key.
+              </div>
+            )}
+            <div className="toolbar">
+              <div className="toolbar-search">
+                <label htmlFor="assets-filter" className="visually-hidden">
+                  Filter assets
+                </label>
+                <input
+                  id="assets-filter"
+                  type="search"
+                  className="input"
+                  placeholder="Filter by name, host, site or zone"
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value)}
+                  data-testid="assets-filter"
                 />
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+              </div>
+              <p className="toolbar-count" aria-live="polite">
+                {visible.length === assets.length
+                  ? `${assets.length} ${assets.length === 1 ? 'asset' : 'assets'}`
+                  : `${visible.length} of ${assets.length} assets`}
+              </p>
+            </div>
+            {visible.length === 0 ? (
+              <p className="card-note" data-testid="assets-no-match">
+                No asset matches “{filter.trim()}”.
+              </p>
+            ) : (
+              <ul className="asset-list" data-testid="assets-list">
+                {visible.map((asset) => (
+                  <AssetSection
+                    key={asset.id}
+                    asset={asset}
+                    onEdit={() => setDialog({ kind: 'asset-edit', asset })}
+                    onDelete={() => setDialog({ kind: 'asset-delete', asset })}
+                    onAddMethod={() => setDialog({ kind: 'method-create', asset })}
+                    onEditMethod={(method) => setDialog({ kind: 'method-edit', asset, method })}
+                    onDeleteMethod={(method) => setDialog({ kind: 'method-delete', asset, method })}
+                    onAcceptHostKey={(method) => setDialog({ kind: 'hostkey', asset, method })}
+                  />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </ResourceStates>
 
       {(dialog?.kind === 'asset-create' || dialog?.kind === 'asset-edit') && (
         <AssetDialog
@@ -375,18 +378,7 @@ function AssetSection({
       ) : (
         <table className="table table-nested table-methods" data-testid={`asset-methods-${asset.name}`}>
           <caption className="visually-hidden">Access methods of {asset.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Protocol</th>
-              <th scope="col">Port</th>
-              <th scope="col">Username</th>
-              <th scope="col">Credential</th>
-              <th scope="col">SSH host key</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Protocol', 'Port', 'Username', 'Credential', 'SSH host key']} />
           <tbody>
             {methods.map((method) => (
               <MethodRows
@@ -582,7 +574,7 @@ function HostKeyDialog({
 // --- Asset form ----------------------------------------------------------------------------------
 
 type AssetField = 'name' | 'host' | 'site' | 'zone' | 'description';
-type AssetErrors = Partial<Record<AssetField, string>>;
+type AssetErrors = FieldErrors<AssetField>;
 const ASSET_FIELD_IDS: Record<AssetField, string> = {
   name: 'asset-name',
   host: 'asset-host',
@@ -593,8 +585,7 @@ const ASSET_FIELD_IDS: Record<AssetField, string> = {
 const ASSET_ORDER: AssetField[] = ['name', 'host', 'site', 'zone', 'description'];
 
 function firstAssetError(errors: AssetErrors): string | null {
-  const first = ASSET_ORDER.find((name) => errors[name] !== undefined);
-  return first === undefined ? null : ASSET_FIELD_IDS[first];
+  return firstErrorId(errors, ASSET_ORDER, ASSET_FIELD_IDS);
 }
 
 function validateAsset(input: AssetInput): AssetErrors {
@@ -663,11 +654,7 @@ function AssetDialog({
     } catch (error) {
       setSubmitting(false);
       if (error instanceof ApiError) {
-        const serverErrors: AssetErrors = {};
-        for (const field of ASSET_ORDER) {
-          const message = error.fields[field];
-          if (message !== undefined) serverErrors[field] = message;
-        }
+        const serverErrors = serverFieldErrors(error, ASSET_ORDER);
         if (error.status === 409 && serverErrors.name === undefined) serverErrors.name = error.message;
         setErrors(serverErrors);
         setFormError(error.message);
@@ -756,14 +743,13 @@ function AssetDialog({
           maxLength={DESCRIPTION_MAX}
           disabled={submitting}
         />
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={submitting} data-testid="asset-submit">
-            {submitting ? 'Saving…' : asset === null ? 'Add asset' : 'Save asset'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          submitting={submitting}
+          submitLabel={asset === null ? 'Add asset' : 'Save asset'}
+          busyLabel="Saving…"
+          submitTestId="asset-submit"
+        />
       </form>
     </Dialog>
   );
@@ -772,7 +758,7 @@ function AssetDialog({
 // --- Access method form --------------------------------------------------------------------------
 
 type MethodField = 'protocol' | 'port' | 'username' | 'password' | 'privateKey';
-type MethodErrors = Partial<Record<MethodField, string>>;
+type MethodErrors = FieldErrors<MethodField>;
 const METHOD_FIELD_IDS: Record<MethodField, string> = {
   protocol: 'method-protocol',
   port: 'method-port',
@@ -790,8 +776,7 @@ const USERNAME_HINTS: Record<Protocol, string> = {
 };
 
 function firstMethodError(errors: MethodErrors): string | null {
-  const first = METHOD_ORDER.find((name) => errors[name] !== undefined);
-  return first === undefined ? null : METHOD_FIELD_IDS[first];
+  return firstErrorId(errors, METHOD_ORDER, METHOD_FIELD_IDS);
 }
 
 function MethodDialog({
@@ -871,11 +856,7 @@ function MethodDialog({
     } catch (error) {
       setSubmitting(false);
       if (error instanceof ApiError) {
-        const serverErrors: MethodErrors = {};
-        for (const field of METHOD_ORDER) {
-          const message = error.fields[field];
-          if (message !== undefined) serverErrors[field] = message;
-        }
+        const serverErrors = serverFieldErrors(error, METHOD_ORDER);
         setErrors(serverErrors);
         setFormError(error.message);
         const firstError = firstMethodError(serverErrors);
@@ -1022,14 +1003,13 @@ function MethodDialog({
             </p>
           )}
         </fieldset>
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={submitting} data-testid="method-submit">
-            {submitting ? 'Saving…' : method === null ? 'Add access method' : 'Save access method'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          submitting={submitting}
+          submitLabel={method === null ? 'Add access method' : 'Save access method'}
+          busyLabel="Saving…"
+          submitTestId="method-submit"
+        />
       </form>
     </Dialog>
   );

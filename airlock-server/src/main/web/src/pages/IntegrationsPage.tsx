@@ -9,7 +9,7 @@ import {
 import { Dialog } from '../components/Dialog';
 import { StorageIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../components/States';
 import { integrationKindLabel } from '../labels';
 import type { StorageIntegration } from '../types';
 import { useResource } from '../useResource';
@@ -229,7 +229,8 @@ export function IntegrationsPage() {
     }
   }
 
-  const noneActive = resource.status === 'ready' && !resource.data.some((i) => i.active);
+  const integrations = resource.status === 'ready' ? resource.data : [];
+  const noneActive = resource.status === 'ready' && !integrations.some((i) => i.active);
 
   return (
     <>
@@ -248,28 +249,21 @@ export function IntegrationsPage() {
           </button>
         }
       />
-      <div role="status" className={statusMessage ? 'alert alert-success' : 'alert-empty'} data-testid="integrations-status">
-        {statusMessage}
-      </div>
-      <div role="alert" className={actionError ? 'alert alert-error' : 'alert-empty'} data-testid="integrations-action-error">
-        {actionError}
-      </div>
-      {noneActive && resource.status === 'ready' && resource.data.length > 0 && (
+      <StatusAlert message={statusMessage} testId="integrations-status" />
+      <ErrorAlert message={actionError} testId="integrations-action-error" />
+      {noneActive && integrations.length > 0 && (
         <div className="alert integration-warning" data-testid="integrations-none-active">
           No integration is active: sessions in access groups that enforce recording are refused until one is activated.
         </div>
       )}
-      {resource.status === 'loading' && <LoadingState label="Loading integrations…" />}
-      {resource.status === 'error' && (
-        <ErrorState
-          title="Integrations could not be loaded."
-          message={resource.message}
-          onRetry={reload}
-          testId="integrations-error"
-        />
-      )}
-      {resource.status === 'ready' &&
-        (resource.data.length === 0 ? (
+      <ResourceStates
+        resource={resource}
+        count={integrations.length}
+        loadingLabel="Loading integrations…"
+        errorTitle="Integrations could not be loaded."
+        errorTestId="integrations-error"
+        onRetry={reload}
+        empty={
           <EmptyState
             icon={<StorageIcon width={32} height={32} />}
             title="No storage integration is configured."
@@ -280,9 +274,11 @@ export function IntegrationsPage() {
               enforce recording cannot start.
             </p>
           </EmptyState>
-        ) : (
+        }
+      >
+        {() => (
           <ul className="card-grid" aria-label="Storage integrations" data-testid="integrations-list">
-            {resource.data.map((integration) => (
+            {integrations.map((integration) => (
               <IntegrationCard
                 key={integration.id}
                 integration={integration}
@@ -300,7 +296,8 @@ export function IntegrationsPage() {
               />
             ))}
           </ul>
-        ))}
+        )}
+      </ResourceStates>
 
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <IntegrationFormDialog

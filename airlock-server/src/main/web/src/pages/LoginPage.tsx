@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ApiError, errorMessage, fetchSession } from '../api';
 import { useAuth } from '../auth';
-import { LogoMark } from '../components/Icons';
+import { AuthScreen } from '../components/AuthScreen';
 
 const DEFAULT_ROUTE = '/sessions';
 
@@ -129,80 +129,77 @@ function LoginForm({ reason }: { reason: 'expired' | 'signedOut' | null }) {
   }
 
   return (
-    <div className="auth-screen">
-      <main className="auth-card">
-        <div className="auth-brand">
-          <LogoMark className="brand-mark" width={36} height={36} />
-          <span className="auth-product">Airlock</span>
-        </div>
-        <h1 className="auth-title">Sign in</h1>
-        <p className="auth-intro">Secure access to plant equipment. Use the account your administrator gave you.</p>
+    <AuthScreen
+      below={
+        <p className="auth-legal">Access to this system is monitored. Sessions may be recorded for audit.</p>
+      }
+    >
+      <h1 className="auth-title">Sign in</h1>
+      <p className="auth-intro">Secure access to plant equipment. Use the account your administrator gave you.</p>
 
-        <div role="status" className={notice ? 'alert alert-info' : 'alert-empty'} data-testid="login-notice">
-          {notice}
-        </div>
-        <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'} data-testid="login-error" id="login-error">
-          {error}
-        </div>
+      <div role="status" className={notice ? 'alert alert-info' : 'alert-empty'} data-testid="login-notice">
+        {notice}
+      </div>
+      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'} data-testid="login-error" id="login-error">
+        {error}
+      </div>
 
-        <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
-          <div className="field">
-            <label htmlFor="login-username" className="field-label">
-              Username
-            </label>
-            <input
-              ref={usernameRef}
-              id="login-username"
-              data-testid="login-username"
-              name="username"
-              className="input"
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-              autoFocus
-              required
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              aria-describedby={error ? 'login-error' : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password" className="field-label">
-              Password
-            </label>
-            <input
-              ref={passwordRef}
-              id="login-password"
-              data-testid="login-password"
-              name="password"
-              className="input"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-describedby={error ? 'login-error' : undefined}
-            />
-          </div>
-          <button
-            type="submit"
-            className="button button-primary button-block"
-            id="login-submit"
-            data-testid="login-submit"
-            disabled={submitting || locked}
-          >
-            {submitting ? 'Signing in…' : 'Sign in'}
-          </button>
-          {locked && (
-            <p className="countdown" role="timer" aria-atomic="true" data-testid="login-countdown">
-              Sign-in is paused. You can try again in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
-            </p>
-          )}
-        </form>
-      </main>
-      <p className="auth-legal">Access to this system is monitored. Sessions may be recorded for audit.</p>
-    </div>
+      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
+        <div className="field">
+          <label htmlFor="login-username" className="field-label">
+            Username
+          </label>
+          <input
+            ref={usernameRef}
+            id="login-username"
+            data-testid="login-username"
+            name="username"
+            className="input"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            aria-describedby={error ? 'login-error' : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password" className="field-label">
+            Password
+          </label>
+          <input
+            ref={passwordRef}
+            id="login-password"
+            data-testid="login-password"
+            name="password"
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={error ? 'login-error' : undefined}
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          id="login-submit"
+          data-testid="login-submit"
+          disabled={submitting || locked}
+        >
+          {submitting ? 'Signing in…' : 'Sign in'}
+        </button>
+        {locked && (
+          <p className="countdown" role="timer" aria-atomic="true" data-testid="login-countdown">
+            Sign-in is paused. You can try again in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
+          </p>
+        )}
+      </form>
+    </AuthScreen>
   );
 }

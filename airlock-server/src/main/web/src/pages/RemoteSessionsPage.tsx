@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { listRemoteSessions } from '../api';
 import { ACCESS_MANAGERS, hasRole, useCurrentUser } from '../auth';
-import { ExternalIcon, RecordIcon } from '../components/access/AccessIcons';
-import { AlertIcon, TerminalIcon } from '../components/Icons';
+import { AlertIcon, ExternalIcon, RecordIcon, TerminalIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorAlert, ResourceStates } from '../components/States';
 import { protocolLabel } from '../labels';
 import type { RemoteMethod, RemoteSessionGroup } from '../types';
 import { useResource } from '../useResource';
@@ -66,46 +65,44 @@ export function RemoteSessionsPage() {
         }
       />
 
-      <div role="alert" className={openError ? 'alert alert-error' : 'alert-empty'} data-testid="remote-sessions-open-error">
-        {openError}
-      </div>
+      <ErrorAlert message={openError} testId="remote-sessions-open-error" />
 
-      {resource.status === 'loading' && <LoadingState label="Loading your access…" />}
-      {resource.status === 'error' && (
-        <ErrorState
-          title="Your access could not be loaded."
-          message={resource.message}
-          onRetry={reload}
-          testId="remote-sessions-error"
-        />
-      )}
-      {resource.status === 'ready' && groups.length === 0 && (
-        <EmptyState
-          icon={<TerminalIcon width={32} height={32} />}
-          title="No access methods are available to you yet."
-          testId="remote-sessions-empty"
-        >
-          <p>
-            When you belong to an access group, its equipment is listed here with the access methods you may use (SSH,
-            Telnet, VNC or RDP) and an <strong>Open Session</strong> action. Sessions in groups that enforce recording
-            are recorded for later review.
-          </p>
-          {hasRole(user, ACCESS_MANAGERS) ? (
+      <ResourceStates
+        resource={resource}
+        count={groups.length}
+        loadingLabel="Loading your access…"
+        errorTitle="Your access could not be loaded."
+        errorTestId="remote-sessions-error"
+        onRetry={reload}
+        empty={
+          <EmptyState
+            icon={<TerminalIcon width={32} height={32} />}
+            title="No access methods are available to you yet."
+            testId="remote-sessions-empty"
+          >
             <p>
-              Access is granted in <Link to="/access/groups">Access Groups</Link>.
+              When you belong to an access group, its equipment is listed here with the access methods you may use (SSH,
+              Telnet, VNC or RDP) and an <strong>Open Session</strong> action. Sessions in groups that enforce recording
+              are recorded for later review.
             </p>
-          ) : (
-            <p>Ask your Airlock administrator to add you to the access group for the equipment you need.</p>
-          )}
-        </EmptyState>
-      )}
-      {resource.status === 'ready' && groups.length > 0 && (
-        <div className="session-groups">
-          {groups.map((entry) => (
-            <GroupSection key={entry.group.id} entry={entry} onOpen={(method) => open(entry, method)} />
-          ))}
-        </div>
-      )}
+            {hasRole(user, ACCESS_MANAGERS) ? (
+              <p>
+                Access is granted in <Link to="/access/groups">Access Groups</Link>.
+              </p>
+            ) : (
+              <p>Ask your Airlock administrator to add you to the access group for the equipment you need.</p>
+            )}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <div className="session-groups">
+            {groups.map((entry) => (
+              <GroupSection key={entry.group.id} entry={entry} onOpen={(method) => open(entry, method)} />
+            ))}
+          </div>
+        )}
+      </ResourceStates>
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, listHistory, listLiveSessions, monitorSession, terminateSession } from '../api';
-import { ConfirmDialog } from '../components/access/ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { HistoryIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { ActionsMenu } from '../components/session/ActionsMenu';
 import { AuditInfoDialog } from '../components/session/AuditInfoDialog';
 import { usePolling, type Polled } from '../components/session/usePolling';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorAlert, ErrorState, LoadingState, StatusAlert } from '../components/States';
+import { TableHead } from '../components/TableHead';
 import {
   durationBetween,
   formatBytes,
@@ -108,12 +109,8 @@ export function SessionHistoryPage() {
         }
       />
 
-      <div role="status" className={statusMessage ? 'alert alert-success' : 'alert-empty'} data-testid="history-status">
-        {statusMessage}
-      </div>
-      <div role="alert" className={actionError ? 'alert alert-error' : 'alert-empty'} data-testid="history-action-error">
-        {actionError}
-      </div>
+      <StatusAlert message={statusMessage} testId="history-status" />
+      <ErrorAlert message={actionError} testId="history-action-error" />
 
       <LiveSection
         live={live}
@@ -255,19 +252,7 @@ function LiveSection({
         <div className="table-wrap">
           <table className="table" data-testid="live-table">
             <caption className="visually-hidden">Sessions open right now</caption>
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col">User</th>
-                <th scope="col">Asset</th>
-                <th scope="col">Group</th>
-                <th scope="col">Started</th>
-                <th scope="col">Traffic</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Session', 'User', 'Asset', 'Group', 'Started', 'Traffic']} />
             <tbody>
               {live.data.map((session) => {
                 const started = Date.parse(session.startedAt);
@@ -405,20 +390,7 @@ function HistoryTable({
             <caption className="visually-hidden">
               {recordedOnly ? 'Recorded sessions, newest first' : 'Sessions, newest first'}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Asset</th>
-                <th scope="col">Group</th>
-                <th scope="col">Started</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Ended</th>
-                <th scope="col">Recorded</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['User', 'Asset', 'Group', 'Started', 'Duration', 'Ended', 'Recorded']} />
             <tbody>
               {rows.map((entry) => {
                 const duration = durationBetween(entry.startedAt, entry.endedAt);

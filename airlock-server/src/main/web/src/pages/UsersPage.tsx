@@ -2,14 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, createUser, errorMessage, listUsers, resetUserPassword, updateUser } from '../api';
 import { useCurrentUser } from '../auth';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Dialog, DialogFormActions } from '../components/Dialog';
 import { FormError, SelectField, TextField } from '../components/Field';
+import { firstErrorId, serverFieldErrors, type FieldErrors } from '../components/formErrors';
 import { UsersIcon } from '../components/Icons';
 import { NewPasswordFields, validatePasswordPair, type PasswordPairErrors } from '../components/NewPasswordFields';
 import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../components/States';
+import { TableHead } from '../components/TableHead';
+import { useDeferredFocus } from '../components/access/useDeferredFocus';
 import { formatDate, formatTime, roleLabel } from '../labels';
 import { ROLES, type Role, type User } from '../types';
+import { useBusyIds } from '../useBusyIds';
 import { useResource } from '../useResource';
 
 const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
@@ -32,21 +37,12 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
+  const [busyIds, setBusy] = useBusyIds();
   /** Role chosen in a row's select but not saved yet. */
   const [drafts, setDrafts] = useState<Readonly<Record<number, Role>>>({});
 
   function replaceUser(user: User) {
     update((users) => users.map((u) => (u.id === user.id ? user : u)));
-  }
-
-  function setBusy(id: number, busy: boolean) {
-    setBusyIds((current) => {
-      const next = new Set(current);
-      if (busy) next.add(id);
-      else next.delete(id);
-      return next;
-    });
   }
 
   function announce(message: string) {
@@ -121,169 +117,159 @@ export function UsersPage() {
         }
       />
 
-      <div role="status" className={statusMessage ? 'alert alert-success' : 'alert-empty'} data-testid="users-status">
-        {statusMessage}
-      </div>
-      <div role="alert" className={actionError ? 'alert alert-error' : 'alert-empty'} data-testid="users-action-error">
-        {actionError}
-      </div>
+      <StatusAlert message={statusMessage} testId="users-status" />
+      <ErrorAlert message={actionError} testId="users-action-error" />
 
-      {resource.status === 'loading' && <LoadingState label="Loading users…" />}
-      {resource.status === 'error' && (
-        <ErrorState title="Users could not be loaded." message={resource.message} onRetry={reload} testId="users-error" />
-      )}
-      {resource.status === 'ready' && users.length === 0 && (
-        <EmptyState icon={<UsersIcon width={32} height={32} />} title="No users yet." testId="users-empty">
-          <p>Create an account for each person who needs to reach equipment or administer Airlock.</p>
-        </EmptyState>
-      )}
-      {resource.status === 'ready' && users.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="users-table">
-            <caption className="visually-hidden">User accounts, sorted by username</caption>
-            <thead>
-              <tr>
-                <th scope="col">Username</th>
-                <th scope="col">Display name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => {
-                const self = user.id === me.id;
-                const busy = busyIds.has(user.id);
-                const draft = drafts[user.id];
-                return (
-                  <tr key={user.id} data-testid={`user-row-${user.username}`} aria-busy={busy || undefined}>
-                    <th scope="row" className="mono cell-username">
-                      {user.username}
-                      {self && <span className="badge badge-info badge-inline">You</span>}
-                    </th>
-                    <td>{user.displayName}</td>
-                    <td>
-                      {self ? (
-                        <span title="You cannot change your own role.">{roleLabel(user.role)}</span>
-                      ) : (
-                        <span className="role-editor">
-                          <select
-                            id={`user-role-${user.id}`}
-                            className="select select-compact"
-                            aria-label={`Role of ${user.username}`}
-                            value={draft ?? user.role}
-                            onChange={(e) => {
-                              const role = e.target.value as Role;
-                              setDraft(user.id, role === user.role ? null : role);
-                            }}
-                            data-testid={`user-role-${user.username}`}
-                          >
-                            {ROLES.map((role) => (
-                              <option key={role} value={role}>
-                                {roleLabel(role)}
-                              </option>
-                            ))}
-                          </select>
-                          {draft !== undefined && (
-                            <span className="role-editor-actions">
-                              <button
-                                type="button"
-                                className="button button-primary button-small"
-                                aria-disabled={busy || undefined}
-                                onClick={() => void saveRole(user, draft)}
-                                aria-label={`Save role ${roleLabel(draft)} for ${user.username}`}
-                                data-testid={`user-role-save-${user.username}`}
-                              >
-                                {busy ? 'Saving…' : 'Save'}
-                              </button>
-                              <button
-                                type="button"
-                                className="button button-ghost button-small"
-                                aria-disabled={busy || undefined}
-                                onClick={() => {
-                                  if (busy) return;
-                                  setDraft(user.id, null);
-                                  focusRoleSelect(user);
-                                }}
-                                aria-label={`Keep role ${roleLabel(user.role)} for ${user.username}`}
-                              >
-                                Cancel
-                              </button>
+      <ResourceStates
+        resource={resource}
+        count={users.length}
+        loadingLabel="Loading users…"
+        errorTitle="Users could not be loaded."
+        errorTestId="users-error"
+        onRetry={reload}
+        empty={
+          <EmptyState icon={<UsersIcon width={32} height={32} />} title="No users yet." testId="users-empty">
+            <p>Create an account for each person who needs to reach equipment or administer Airlock.</p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <div className="table-wrap">
+            <table className="table" data-testid="users-table">
+              <caption className="visually-hidden">User accounts, sorted by username</caption>
+              <TableHead columns={['Username', 'Display name', 'Role', 'Status', 'Last sign-in']} />
+              <tbody>
+                {users.map((user) => {
+                  const self = user.id === me.id;
+                  const busy = busyIds.has(user.id);
+                  const draft = drafts[user.id];
+                  return (
+                    <tr key={user.id} data-testid={`user-row-${user.username}`} aria-busy={busy || undefined}>
+                      <th scope="row" className="mono cell-username">
+                        {user.username}
+                        {self && <span className="badge badge-info badge-inline">You</span>}
+                      </th>
+                      <td>{user.displayName}</td>
+                      <td>
+                        {self ? (
+                          <span title="You cannot change your own role.">{roleLabel(user.role)}</span>
+                        ) : (
+                          <span className="role-editor">
+                            <select
+                              id={`user-role-${user.id}`}
+                              className="select select-compact"
+                              aria-label={`Role of ${user.username}`}
+                              value={draft ?? user.role}
+                              onChange={(e) => {
+                                const role = e.target.value as Role;
+                                setDraft(user.id, role === user.role ? null : role);
+                              }}
+                              data-testid={`user-role-${user.username}`}
+                            >
+                              {ROLES.map((role) => (
+                                <option key={role} value={role}>
+                                  {roleLabel(role)}
+                                </option>
+                              ))}
+                            </select>
+                            {draft !== undefined && (
+                              <span className="role-editor-actions">
+                                <button
+                                  type="button"
+                                  className="button button-primary button-small"
+                                  aria-disabled={busy || undefined}
+                                  onClick={() => void saveRole(user, draft)}
+                                  aria-label={`Save role ${roleLabel(draft)} for ${user.username}`}
+                                  data-testid={`user-role-save-${user.username}`}
+                                >
+                                  {busy ? 'Saving…' : 'Save'}
+                                </button>
+                                <button
+                                  type="button"
+                                  className="button button-ghost button-small"
+                                  aria-disabled={busy || undefined}
+                                  onClick={() => {
+                                    if (busy) return;
+                                    setDraft(user.id, null);
+                                    focusRoleSelect(user);
+                                  }}
+                                  aria-label={`Keep role ${roleLabel(user.role)} for ${user.username}`}
+                                >
+                                  Cancel
+                                </button>
+                              </span>
+                            )}
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        <span className="status-stack">
+                          {user.enabled ? (
+                            <span className="badge badge-success">Enabled</span>
+                          ) : (
+                            <span className="badge badge-danger">Disabled</span>
+                          )}
+                          {user.mustChangePassword && (
+                            <span className="badge badge-warning" title="The user must choose a new password at next sign-in.">
+                              Temporary password
                             </span>
                           )}
                         </span>
-                      )}
-                    </td>
-                    <td>
-                      <span className="status-stack">
-                        {user.enabled ? (
-                          <span className="badge badge-success">Enabled</span>
+                      </td>
+                      <td className="cell-date">
+                        {user.lastLoginAt === null ? (
+                          <span className="muted">Never</span>
                         ) : (
-                          <span className="badge badge-danger">Disabled</span>
+                          <time dateTime={user.lastLoginAt} title={user.lastLoginAt}>
+                            {formatDate(user.lastLoginAt)}
+                            <span className="cell-date-time">{formatTime(user.lastLoginAt)}</span>
+                          </time>
                         )}
-                        {user.mustChangePassword && (
-                          <span className="badge badge-warning" title="The user must choose a new password at next sign-in.">
-                            Temporary password
-                          </span>
+                      </td>
+                      <td className="cell-actions">
+                        {self ? (
+                          <Link to="/account/password" className="button button-ghost button-small">
+                            My password
+                          </Link>
+                        ) : (
+                          <>
+                            <button
+                              type="button"
+                              className="button button-secondary button-small"
+                              aria-disabled={busy || undefined}
+                              onClick={() => {
+                                if (busy) return;
+                                if (user.enabled) setDialog({ kind: 'disable', user });
+                                else void enable(user);
+                              }}
+                              aria-label={`${user.enabled ? 'Disable' : 'Enable'} ${user.username}`}
+                              data-testid={`user-toggle-${user.username}`}
+                            >
+                              {user.enabled ? 'Disable' : 'Enable'}
+                            </button>
+                            <button
+                              type="button"
+                              className="button button-secondary button-small"
+                              aria-disabled={busy || undefined}
+                              onClick={() => {
+                                if (!busy) setDialog({ kind: 'reset', user });
+                              }}
+                              aria-label={`Reset password of ${user.username}`}
+                              data-testid={`user-reset-${user.username}`}
+                            >
+                              Reset password
+                            </button>
+                          </>
                         )}
-                      </span>
-                    </td>
-                    <td className="cell-date">
-                      {user.lastLoginAt === null ? (
-                        <span className="muted">Never</span>
-                      ) : (
-                        <time dateTime={user.lastLoginAt} title={user.lastLoginAt}>
-                          {formatDate(user.lastLoginAt)}
-                          <span className="cell-date-time">{formatTime(user.lastLoginAt)}</span>
-                        </time>
-                      )}
-                    </td>
-                    <td className="cell-actions">
-                      {self ? (
-                        <Link to="/account/password" className="button button-ghost button-small">
-                          My password
-                        </Link>
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            aria-disabled={busy || undefined}
-                            onClick={() => {
-                              if (busy) return;
-                              if (user.enabled) setDialog({ kind: 'disable', user });
-                              else void enable(user);
-                            }}
-                            aria-label={`${user.enabled ? 'Disable' : 'Enable'} ${user.username}`}
-                            data-testid={`user-toggle-${user.username}`}
-                          >
-                            {user.enabled ? 'Disable' : 'Enable'}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            aria-disabled={busy || undefined}
-                            onClick={() => {
-                              if (!busy) setDialog({ kind: 'reset', user });
-                            }}
-                            aria-label={`Reset password of ${user.username}`}
-                            data-testid={`user-reset-${user.username}`}
-                          >
-                            Reset password
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ResourceStates>
 
       {dialog?.kind === 'create' && (
         <CreateUserDialog
@@ -324,7 +310,7 @@ export function UsersPage() {
 // --- New user ------------------------------------------------------------------------------------
 
 type CreateField = 'username' | 'displayName' | 'role' | 'password' | 'confirm';
-type CreateErrors = Partial<Record<CreateField, string>>;
+type CreateErrors = FieldErrors<CreateField>;
 const CREATE_FIELD_IDS: Record<CreateField, string> = {
   username: 'new-user-username',
   displayName: 'new-user-display-name',
@@ -335,8 +321,8 @@ const CREATE_FIELD_IDS: Record<CreateField, string> = {
 const CREATE_ORDER: CreateField[] = ['username', 'displayName', 'role', 'password', 'confirm'];
 
 function focusFirst(errors: CreateErrors) {
-  const first = CREATE_ORDER.find((name) => errors[name] !== undefined);
-  if (first !== undefined) document.getElementById(CREATE_FIELD_IDS[first])?.focus();
+  const id = firstErrorId(errors, CREATE_ORDER, CREATE_FIELD_IDS);
+  if (id !== null) document.getElementById(id)?.focus();
 }
 
 function validateNewUser(username: string, displayName: string, password: string, confirm: string): CreateErrors {
@@ -365,6 +351,8 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(u
   const [errors, setErrors] = useState<CreateErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // The inputs are disabled while the request runs: focus can only move once they are enabled again.
+  const focusLater = useDeferredFocus();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -388,15 +376,14 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(u
     } catch (error) {
       setSubmitting(false);
       if (error instanceof ApiError) {
-        const serverErrors: CreateErrors = {};
-        for (const name of CREATE_ORDER) {
-          const message = error.fields[name];
-          if (message !== undefined) serverErrors[name] = message;
-        }
+        const serverErrors = serverFieldErrors(error, CREATE_ORDER);
         if (error.status === 409 && serverErrors.username === undefined) serverErrors.username = error.message;
         setErrors(serverErrors);
         setFormError(error.message);
-        focusFirst(serverErrors);
+        focusLater(() => {
+          const id = firstErrorId(serverErrors, CREATE_ORDER, CREATE_FIELD_IDS);
+          return id === null ? null : document.getElementById(id);
+        });
       } else {
         setFormError(errorMessage(error));
       }
@@ -463,14 +450,13 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(u
           errors={pairErrors}
           disabled={submitting}
         />
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={submitting} data-testid="user-create-submit">
-            {submitting ? 'Creating…' : 'Create user'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          submitting={submitting}
+          submitLabel="Create user"
+          busyLabel="Creating…"
+          submitTestId="user-create-submit"
+        />
       </form>
     </Dialog>
   );
@@ -487,49 +473,25 @@ function DisableUserDialog({
   onClose(): void;
   onDisabled(user: User): void;
 }) {
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirmDisable() {
-    setSubmitting(true);
-    setError(null);
-    try {
-      onDisabled(await updateUser(user.id, { enabled: false }));
-    } catch (e) {
-      setSubmitting(false);
-      setError(errorMessage(e));
-    }
-  }
-
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Disable ${user.username}?`}
-      onClose={onClose}
-      busy={submitting}
       testId="user-disable-dialog"
+      confirmTestId="user-disable-confirm"
+      errorTestId="user-disable-error"
+      confirmLabel="Disable user"
+      busyLabel="Disabling…"
+      onClose={onClose}
       description={
         <p>
           {user.displayName} will not be able to sign in until an administrator enables the account again. Their
           session history and recordings are kept.
         </p>
       }
-    >
-      <FormError message={error} testId="user-disable-error" />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting} data-autofocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          onClick={() => void confirmDisable()}
-          disabled={submitting}
-          data-testid="user-disable-confirm"
-        >
-          {submitting ? 'Disabling…' : 'Disable user'}
-        </button>
-      </div>
-    </Dialog>
+      onConfirm={async () => {
+        onDisabled(await updateUser(user.id, { enabled: false }));
+      }}
+    />
   );
 }
 
@@ -601,14 +563,13 @@ function ResetPasswordDialog({
           errors={errors}
           disabled={submitting}
         />
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={submitting} data-testid="user-reset-submit">
-            {submitting ? 'Saving…' : 'Set temporary password'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          submitting={submitting}
+          submitLabel="Set temporary password"
+          busyLabel="Saving…"
+          submitTestId="user-reset-submit"
+        />
       </form>
     </Dialog>
   );

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { RecordIcon } from '../access/AccessIcons';
-import { AlertIcon, LogoMark } from '../Icons';
+import { AlertIcon, LogoMark, RecordIcon } from '../Icons';
 import { STATUS_TEXT, type ConnectionStatus } from './terminal';
 
 /** The full-window layout of session and monitor windows: a slim bar, then the content. */

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, createIntegration, errorMessage, updateIntegration } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, TextField } from '../../components/Field';
+import { firstErrorId, serverFieldErrors, type FieldErrors } from '../../components/formErrors';
 import type { IntegrationInput, StorageIntegration } from '../../types';
 
 type FieldName = Exclude<keyof IntegrationInput, 'pathStyle'>;
-type Errors = Partial<Record<FieldName, string>>;
+type Errors = FieldErrors<FieldName>;
 
 const FIELD_IDS: Record<FieldName, string> = {
   name: 'integration-name',
@@ -20,8 +21,8 @@ const ORDER: FieldName[] = ['name', 'endpoint', 'region', 'bucket', 'prefix', 'a
 const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 function focusFirst(errors: Errors) {
-  const first = ORDER.find((name) => errors[name] !== undefined);
-  if (first !== undefined) document.getElementById(FIELD_IDS[first])?.focus();
+  const id = firstErrorId(errors, ORDER, FIELD_IDS);
+  if (id !== null) document.getElementById(id)?.focus();
 }
 
 function validate(input: IntegrationInput, editing: boolean): Errors {
@@ -85,11 +86,7 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
     } catch (error) {
       setSubmitting(false);
       if (error instanceof ApiError) {
-        const serverErrors: Errors = {};
-        for (const name of ORDER) {
-          const message = error.fields[name];
-          if (message !== undefined) serverErrors[name] = message;
-        }
+        const serverErrors = serverFieldErrors(error, ORDER);
         setErrors(serverErrors);
         setFormError(error.message);
         focusFirst(serverErrors);
@@ -210,19 +207,13 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
           />
           Path-style requests (endpoint/bucket/key), needed by most S3-compatible stores
         </label>
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={submitting}
-            data-testid="integration-form-submit"
-          >
-            {submitting ? 'Saving…' : editing ? 'Save changes' : 'Create integration'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          submitting={submitting}
+          submitLabel={editing ? 'Save changes' : 'Create integration'}
+          busyLabel="Saving…"
+          submitTestId="integration-form-submit"
+        />
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { errorMessage } from '../../api';
-import { Dialog } from '../Dialog';
-import { FormError } from '../Field';
+import { errorMessage } from '../api';
+import { Dialog } from './Dialog';
+import { FormError } from './Field';
 
 interface ConfirmDialogProps {
   title: string;
@@ -17,6 +17,8 @@ interface ConfirmDialogProps {
   onConfirm(): Promise<void>;
   testId: string;
   confirmTestId: string;
+  /** The error message's test id; `<testId>-error` unless given. */
+  errorTestId?: string;
   size?: 'narrow' | 'wide';
 }
 
@@ -32,6 +34,7 @@ export function ConfirmDialog({
   onConfirm,
   testId,
   confirmTestId,
+  errorTestId = `${testId}-error`,
   size = 'narrow',
 }: ConfirmDialogProps) {
   const [submitting, setSubmitting] = useState(false);
@@ -52,7 +55,7 @@ export function ConfirmDialog({
     <Dialog title={title} onClose={onClose} busy={submitting} testId={testId} description={description} size={size}>
       <div className="form">
         {children}
-        <FormError message={error} testId={`${testId}-error`} />
+        <FormError message={error} testId={errorTestId} />
         <div className="form-actions">
           <button type="button" className="button button-secondary" onClick={onClose} disabled={submitting} data-autofocus>
             Cancel
