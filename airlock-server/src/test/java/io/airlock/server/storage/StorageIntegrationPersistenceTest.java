@@ -3,31 +3,27 @@ package io.airlock.server.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.airlock.server.support.TestPostgres;
+import io.airlock.server.support.MigratedDatabase;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /** Integrations, their checks and the single active one, the same on both supported databases. */
 class StorageIntegrationPersistenceTest {
 
-    private String pgSchema;
+    private MigratedDatabase database;
 
     @AfterEach
-    void dropSchema() {
-        if (pgSchema != null) {
-            TestPostgres.dropSchema(pgSchema);
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -79,17 +75,8 @@ class StorageIntegrationPersistenceTest {
         assertThat(repository.findActive()).isEmpty();
     }
 
-    private DataSource migrated(String database) throws Exception {
-        DataSource dataSource;
-        if (database.equals("h2")) {
-            Path dir = Files.createTempDirectory("airlock-h2-");
-            dataSource = new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:file:" + dir.resolve("db"), "sa", "");
-        } else {
-            pgSchema = TestPostgres.createSchema();
-            dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestPostgres.urlFor(pgSchema),
-                    TestPostgres.USER, TestPostgres.PASSWORD);
-        }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
+    private DataSource migrated(String kind) throws Exception {
+        database = MigratedDatabase.create(kind);
+        return database.dataSource();
     }
 }
