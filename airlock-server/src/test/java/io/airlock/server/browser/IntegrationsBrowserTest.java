@@ -2,8 +2,7 @@ package io.airlock.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airlock.server.storage.S3FrontProxy;
-import io.airlock.server.storage.S3MockServer;
+import io.airlock.server.storage.SigningCheckedS3;
 import io.airlock.server.support.Browser;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
@@ -38,26 +37,20 @@ class IntegrationsBrowserTest extends GatewayTest {
 
     @TempDir
     static Path dir;
-    static S3MockServer s3mock;
-    static S3FrontProxy proxy;
+    static SigningCheckedS3 s3;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
     static void startStore() {
-        s3mock = S3MockServer.start(dir, BUCKET);
-        proxy = S3FrontProxy.start(s3mock.endpoint());
-        proxy.requireSecret(SECRET);
+        s3 = SigningCheckedS3.start(dir, BUCKET, SECRET);
     }
 
     @AfterAll
     static void stopStore() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (s3mock != null) {
-            s3mock.close();
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -90,7 +83,7 @@ class IntegrationsBrowserTest extends GatewayTest {
         testId("integrations-new").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("integration-name")));
         type("integration-name", name);
-        type("integration-endpoint", proxy.endpoint().toString());
+        type("integration-endpoint", s3.endpoint().toString());
         type("integration-region", "us-east-1");
         type("integration-bucket", BUCKET);
         type("integration-access-key-id", "AKIABROWSERTEST");

@@ -36,8 +36,7 @@ class S3IntegrationApiTest extends GatewayTest {
 
     @TempDir
     static Path dir;
-    static S3MockServer s3mock;
-    static S3FrontProxy proxy;
+    static SigningCheckedS3 s3;
 
     @Autowired
     AuditLog audit;
@@ -47,18 +46,13 @@ class S3IntegrationApiTest extends GatewayTest {
 
     @BeforeAll
     static void startStore() {
-        s3mock = S3MockServer.start(dir, BUCKET);
-        proxy = S3FrontProxy.start(s3mock.endpoint());
-        proxy.requireSecret(SECRET);
+        s3 = SigningCheckedS3.start(dir, BUCKET, SECRET);
     }
 
     @AfterAll
     static void stopStore() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (s3mock != null) {
-            s3mock.close();
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -226,7 +220,7 @@ class S3IntegrationApiTest extends GatewayTest {
     }
 
     private static String form(String name, String secret) {
-        return Json.object("name", name, "endpoint", proxy.endpoint().toString(), "region", "us-east-1",
+        return Json.object("name", name, "endpoint", s3.endpoint().toString(), "region", "us-east-1",
                 "bucket", BUCKET, "prefix", "", "accessKeyId", ACCESS_KEY, "secretAccessKey", secret,
                 "pathStyle", true);
     }
