@@ -15,6 +15,7 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * An open session: the browser's WebSocket on one side, the equipment's connection on the other, and the
@@ -228,25 +229,9 @@ final class LiveSession {
                 + "enforces recording.";
     }
 
+    /** A JSON string literal, escaped by Jackson's encoder. */
     static String jsonString(String s) {
-        var sb = new StringBuilder("\"");
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(s == null ? "" : s)) + "\"";
     }
 
     /** A recorder write failed while pumping output. */
