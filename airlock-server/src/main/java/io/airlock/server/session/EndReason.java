@@ -6,7 +6,9 @@ public enum EndReason {
     TERMINATED_BY_ADMIN("Terminated by admin"),
     EQUIPMENT_CLOSED("Equipment closed the connection"),
     ERROR("Error"),
-    GATEWAY_STOPPED("Gateway stopped");
+    GATEWAY_STOPPED("Gateway stopped"),
+    /** The gateway died (a crash, a power cut) while the session was open, and found it on restart. */
+    GATEWAY_RESTARTED("Gateway restarted");
 
     private final String label;
 

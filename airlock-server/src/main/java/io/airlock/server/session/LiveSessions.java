@@ -1,6 +1,8 @@
 package io.airlock.server.session;
 
 import io.airlock.server.access.AccountDisabled;
+import io.airlock.server.config.GatewayNode;
+import io.airlock.server.recording.RecordingHandOff;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sessions open right now on this gateway, by history record id. */
 @Component
@@ -19,10 +22,17 @@ class LiveSessions implements SmartLifecycle, ApplicationRunner {
     private final Map<Long, LiveSession> live = new ConcurrentHashMap<>();
     private final SessionRecordRepository records;
     private final Clock clock;
+    private final GatewayNode node;
+    private final RecordingHandOff handOff;
+    private final TransactionTemplate transactions;
 
-    LiveSessions(SessionRecordRepository records, Clock clock) {
+    LiveSessions(SessionRecordRepository records, Clock clock, GatewayNode node, RecordingHandOff handOff,
+            TransactionTemplate transactions) {
         this.records = records;
         this.clock = clock;
+        this.node = node;
+        this.handOff = handOff;
+        this.transactions = transactions;
     }
 
     void add(LiveSession session) {
@@ -52,11 +62,22 @@ class LiveSessions implements SmartLifecycle, ApplicationRunner {
         }
     }
 
-    /** A previous run that crashed left rows open; they ended when it stopped. */
+    /**
+     * A previous run of this node that died left its sessions' rows open: they ended then, and what they
+     * recorded up to that moment goes to the bucket like any other recording.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        if (live.isEmpty()) {
-            records.closeAbandoned(clock.instant());
+        for (long id : records.openOn(node.id())) {
+            if (live.containsKey(id)) {
+                continue;
+            }
+            transactions.executeWithoutResult(tx -> {
+                records.end(id, clock.instant(), EndReason.GATEWAY_RESTARTED, "The gateway stopped unexpectedly while "
+                        + "the session was open; it ended then.", null, 0, 0);
+                handOff.ended(id, "The gateway restarted after it stopped unexpectedly; the recording up to that "
+                        + "moment is kept.");
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package io.airlock.server.session;
 
+import io.airlock.server.recording.RecordingStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,11 +16,9 @@ import org.springframework.stereotype.Repository;
 public class SessionRecordRepository {
 
     private static final String COLUMNS = "id, user_id, username, client_address, group_id, group_name, asset_id, "
-            + "asset_name, method_id, protocol, host, port, enforce_recording, recording_status, started_at, ended_at, "
+            + "asset_name, method_id, protocol, host, port, enforce_recording, recording_status, recording_detail, "
+            + "recording_progress, started_at, ended_at, "
             + "end_reason, end_detail, ended_by, bytes_to_equipment, bytes_from_equipment";
-
-    /** Recording status once the video is safely in the bucket. */
-    public static final String STORED = "STORED";
 
     private final JdbcClient jdbc;
 
@@ -27,15 +26,22 @@ public class SessionRecordRepository {
         this.jdbc = jdbc;
     }
 
-    long start(Launch launch, String recordingStatus, Instant at) {
+    /**
+     * Inserts the row of a session that is opening.
+     *
+     * @param nodeId the gateway node that runs it (and whose spool holds its recording)
+     * @param integrationId the storage integration its recording goes to; null when it is not recorded
+     */
+    long start(Launch launch, RecordingStatus recordingStatus, Instant at, String nodeId, Long integrationId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into session_record (user_id, username, client_address, group_id, group_name, asset_id, "
                 + "asset_name, method_id, protocol, host, port, enforce_recording, recording_status, started_at, "
-                + "bytes_to_equipment, bytes_from_equipment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")
+                + "bytes_to_equipment, bytes_from_equipment, node_id, integration_id) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)")
                 .params(launch.userId(), launch.username(), launch.clientAddress(), launch.groupId(),
                         launch.groupName(), launch.assetId(), launch.assetName(), launch.methodId(),
                         launch.protocol().name(), launch.host(), launch.port(), launch.enforceRecording(),
-                        recordingStatus, Timestamp.from(at))
+                        recordingStatus.name(), Timestamp.from(at), nodeId, integrationId)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -48,19 +54,16 @@ public class SessionRecordRepository {
                 .update();
     }
 
-    void updateRecordingStatus(long id, String status) {
-        jdbc.sql("update session_record set recording_status = ? where id = ?").params(status, id).update();
-    }
-
     public Optional<SessionRecord> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from session_record where id = ?").param(id)
                 .query(SessionRecordRepository::map).optional();
     }
 
-    /** The newest sessions whose recording is stored in the bucket. */
+    /** The newest sessions whose recording is stored in the bucket (Recorded = Yes). */
     public List<SessionRecord> recentRecorded(int limit) {
         return jdbc.sql("select " + COLUMNS + " from session_record where recording_status = ? order by id desc "
-                + "fetch first ? rows only").params(STORED, limit).query(SessionRecordRepository::map).list();
+                + "fetch first ? rows only").params(RecordingStatus.READY.name(), limit)
+                .query(SessionRecordRepository::map).list();
     }
 
     public List<SessionRecord> recent(int limit) {
@@ -68,12 +71,13 @@ public class SessionRecordRepository {
                 .param(limit).query(SessionRecordRepository::map).list();
     }
 
-    /** Sessions a crash left open: they ended when the gateway stopped. */
-    int closeAbandoned(Instant at) {
-        return jdbc.sql("update session_record set ended_at = ?, end_reason = ?, end_detail = ? where ended_at is null")
-                .params(Timestamp.from(at), EndReason.GATEWAY_STOPPED.name(),
-                        "The gateway stopped while the session was open.")
-                .update();
+    /**
+     * Sessions this node had open when it died (a crash leaves their rows open); rows from before
+     * gateways had node names count as this node's.
+     */
+    List<Long> openOn(String nodeId) {
+        return jdbc.sql("select id from session_record where ended_at is null and (node_id = ? or node_id is null) "
+                + "order by id").param(nodeId).query(Long.class).list();
     }
 
     private static String truncate(String s) {
@@ -87,7 +91,8 @@ public class SessionRecordRepository {
                 rs.getString("client_address"), rs.getLong("group_id"), rs.getString("group_name"),
                 rs.getLong("asset_id"), rs.getString("asset_name"), rs.getLong("method_id"), rs.getString("protocol"),
                 rs.getString("host"), rs.getInt("port"), rs.getBoolean("enforce_recording"),
-                rs.getString("recording_status"), rs.getTimestamp("started_at").toInstant(),
+                RecordingStatus.valueOf(rs.getString("recording_status")), rs.getString("recording_detail"),
+                rs.getObject("recording_progress", Integer.class), rs.getTimestamp("started_at").toInstant(),
                 ended == null ? null : ended.toInstant(), reason == null ? null : EndReason.valueOf(reason),
                 rs.getString("end_detail"), rs.getString("ended_by"), rs.getLong("bytes_to_equipment"),
                 rs.getLong("bytes_from_equipment"));

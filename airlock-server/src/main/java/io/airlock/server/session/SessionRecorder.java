@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
 
@@ -24,11 +25,10 @@ final class SessionRecorder implements AutoCloseable {
         this.writer = writer;
     }
 
-    static SessionRecorder start(Path spool, long recordId, int columns, int rows, String title, Clock clock)
-            throws IOException {
-        Files.createDirectories(spool);
-        Path file = spool.resolve("session-" + recordId + ".cast");
-        var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    static SessionRecorder start(Path file, int columns, int rows, String title, Clock clock) throws IOException {
+        // Created owner-only before the first byte: a recording may show passwords typed at prompts.
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        var out = Files.newOutputStream(file, StandardOpenOption.WRITE);
         try {
             return new SessionRecorder(file, new AsciicastWriter(out,
                     new AsciicastHeader(columns, rows, null, title, Map.of("TERM", "xterm-256color")), clock));

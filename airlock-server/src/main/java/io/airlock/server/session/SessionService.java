@@ -8,11 +8,14 @@ import io.airlock.server.asset.CredentialKind;
 import io.airlock.server.asset.CredentialVault;
 import io.airlock.server.asset.Protocol;
 import io.airlock.server.audit.AuditLog;
-import io.airlock.server.config.DataDirectory;
+import io.airlock.server.config.GatewayNode;
 import io.airlock.server.connector.ConnectionTarget;
 import io.airlock.server.connector.Connector;
 import io.airlock.server.connector.ConnectorException;
 import io.airlock.server.connector.RemoteConnection;
+import io.airlock.server.recording.RecordingHandOff;
+import io.airlock.server.recording.RecordingSpool;
+import io.airlock.server.recording.RecordingStatus;
 import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.web.ApiException;
 import io.airlock.server.web.ApiException.Reason;
@@ -27,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -37,10 +41,6 @@ import org.springframework.web.socket.WebSocketSession;
 class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
-    static final String RECORDING_NONE = "NONE";
-    static final String RECORDING_SPOOLED = "SPOOLED";
-    /** Below this much free spool space a recorded session does not start: it could not be kept whole. */
-    static final long MIN_FREE_SPOOL_BYTES = 256L * 1024 * 1024;
 
     private final AccessPolicy policy;
     private final AssetRepository assets;
@@ -50,14 +50,21 @@ class SessionService {
     private final SessionRecordRepository records;
     private final AuditLog audit;
     private final Clock clock;
-    private final Path spool;
+    private final RecordingSpool spool;
     private final RecordingStore recordings;
+    private final RecordingHandOff handOff;
+    private final GatewayNode node;
+    private final TransactionTemplate transactions;
     private final Map<Protocol, Connector> connectors = new EnumMap<>(Protocol.class);
 
     SessionService(AccessPolicy policy, AssetRepository assets, CredentialVault vault, LaunchTickets tickets,
-            LiveSessions live, SessionRecordRepository records, AuditLog audit, Clock clock, DataDirectory data,
-            List<Connector> connectors, RecordingStore recordings) {
+            LiveSessions live, SessionRecordRepository records, AuditLog audit, Clock clock, RecordingSpool spool,
+            List<Connector> connectors, RecordingStore recordings, RecordingHandOff handOff, GatewayNode node,
+            TransactionTemplate transactions) {
         this.recordings = recordings;
+        this.handOff = handOff;
+        this.node = node;
+        this.transactions = transactions;
         this.policy = policy;
         this.assets = assets;
         this.vault = vault;
@@ -66,7 +73,7 @@ class SessionService {
         this.records = records;
         this.audit = audit;
         this.clock = clock;
-        this.spool = data.privateDirectory("spool");
+        this.spool = spool;
         connectors.forEach(c -> this.connectors.put(c.protocol(), c));
     }
 
@@ -120,21 +127,23 @@ class SessionService {
             return;
         }
         Instant started = clock.instant();
-        long recordId = records.start(launch, launch.enforceRecording() ? RECORDING_SPOOLED : RECORDING_NONE, started);
+        var integrationId = launch.enforceRecording() ? recordings.activeIntegrationId() : java.util.OptionalLong.empty();
+        long recordId = records.start(launch, launch.enforceRecording() ? RecordingStatus.RECORDING : RecordingStatus.NONE,
+                started, node.id(), integrationId.isPresent() ? integrationId.getAsLong() : null);
         audit.record(user.getUsername(), "session.open", "#" + recordId + " " + launch.assetName() + " "
                 + launch.protocol() + " via " + launch.groupName());
         SessionRecorder recorder = null;
         RemoteConnection connection = null;
         try {
             if (launch.enforceRecording()) {
-                if (recordings.activeIntegration().isEmpty()) {
+                if (integrationId.isEmpty() || recordings.integrationName(integrationId.getAsLong()).isEmpty()) {
                     throw new RecordingUnavailable("This access group enforces recording, and no storage integration "
                             + "is active to keep recordings in. The session was not opened; a System Admin must "
                             + "activate one under Administration → External Integrations.");
                 }
                 requireSpoolSpace();
                 try {
-                    recorder = SessionRecorder.start(spool, recordId, columns, rows,
+                    recorder = SessionRecorder.start(spool.castFile(recordId), columns, rows,
                             launch.assetName() + " (" + launch.protocol() + ")", clock);
                 } catch (IOException e) {
                     throw new RecordingUnavailable("This access group enforces recording, and the recording could "
@@ -147,17 +156,31 @@ class SessionService {
             if (recorder != null) {
                 // Only a header was written: there is no session to keep as evidence.
                 deleteQuietly(recorder.file());
-                records.updateRecordingStatus(recordId, RECORDING_NONE);
             }
-            records.end(recordId, clock.instant(), EndReason.ERROR, e.getMessage(), null, 0, 0);
+            transactions.executeWithoutResult(tx -> {
+                if (launch.enforceRecording()) {
+                    handOff.discarded(recordId);
+                }
+                records.end(recordId, clock.instant(), EndReason.ERROR, e.getMessage(), null, 0, 0);
+            });
             log.info("Session #{} to {} failed: {}", recordId, launch.assetName(), e.getMessage());
             refuse(socket, e.getMessage());
             return;
         }
+        if (recorder != null) {
+            handOff.started(recordId, recordings.integrationName(integrationId.getAsLong()).orElse("?"));
+        }
+        boolean recorded = recorder != null;
         var session = new LiveSession(recordId, launch, started, socket, connection, recorder, columns, rows, ending -> {
             live.remove(recordId);
-            records.end(recordId, clock.instant(), ending.reason(), ending.detail(), ending.endedBy(),
-                    ending.toEquipment(), ending.fromEquipment());
+            // The row ends exactly when the recording's job exists: one transaction for both.
+            transactions.executeWithoutResult(tx -> {
+                records.end(recordId, clock.instant(), ending.reason(), ending.detail(), ending.endedBy(),
+                        ending.toEquipment(), ending.fromEquipment());
+                if (recorded) {
+                    handOff.ended(recordId, "The session ended: " + ending.reason().label() + ".");
+                }
+            });
         });
         live.add(session);
         socket.getAttributes().put(LiveSession.class.getName(), session);
@@ -209,13 +232,8 @@ class SessionService {
     }
 
     private void requireSpoolSpace() throws RecordingUnavailable {
-        long free;
-        try {
-            free = java.nio.file.Files.getFileStore(spool).getUsableSpace();
-        } catch (IOException e) {
-            free = 0;
-        }
-        if (free < MIN_FREE_SPOOL_BYTES) {
+        long free = spool.freeBytes();
+        if (free < RecordingSpool.MIN_FREE_BYTES) {
             throw new RecordingUnavailable("This access group enforces "
                     + "recording, and the gateway's recording spool has only " + free / (1024 * 1024)
                     + " MB free. The session was not opened; ask an administrator to free disk space.");

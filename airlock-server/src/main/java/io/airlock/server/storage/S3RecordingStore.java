@@ -18,8 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -32,7 +36,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
-/** {@link RecordingStore} over the S3 API of whichever integration is active at the time of each call. */
+/**
+ * {@link RecordingStore} over the S3 API: of whichever integration is active at the time of each call, or
+ * of one integration it was {@link #integration(long) bound} to.
+ */
 @Component
 class S3RecordingStore implements RecordingStore {
 
@@ -43,10 +50,27 @@ class S3RecordingStore implements RecordingStore {
 
     private final StorageIntegrationRepository integrations;
     private final StorageClients clients;
+    private final Supplier<StorageIntegration> integration;
 
+    @Autowired
     S3RecordingStore(StorageIntegrationRepository integrations, StorageClients clients) {
+        this(integrations, clients, () -> integrations.findActive().orElseThrow(() -> new StorageException(
+                StorageException.Reason.UNAVAILABLE, "No storage integration is active; a System Admin activates one "
+                        + "under Administration → External Integrations.")));
+    }
+
+    private S3RecordingStore(StorageIntegrationRepository integrations, StorageClients clients,
+            Supplier<StorageIntegration> integration) {
         this.integrations = integrations;
         this.clients = clients;
+        this.integration = integration;
+    }
+
+    @Override
+    public RecordingStore integration(long integrationId) {
+        return new S3RecordingStore(integrations, clients, () -> integrations.findById(integrationId)
+                .orElseThrow(() -> new StorageException(StorageException.Reason.UNAVAILABLE, "The storage integration "
+                        + "this recording belongs to (#" + integrationId + ") has been deleted.")));
     }
 
     private record Target(StorageIntegration integration, S3Client s3) {
@@ -61,47 +85,87 @@ class S3RecordingStore implements RecordingStore {
 
     @Override
     public StoredObject put(String key, Path file, String contentType, Map<String, String> metadata,
-            Map<String, String> tags) {
+            Map<String, String> tags, Consumer<String> multipartStarted) {
         checkKey(key);
         Map<String, String> cleanTags = TagRules.sanitize(tags);
         Target target = target();
         long size = sizeOf(file);
         String sha256 = sha256(file);
+        String fullKey = target.key(key);
         Optional<StoredObject> existing = head(target, key);
+        boolean transferred;
+        Map<String, String> stored;
         if (existing.isPresent() && sha256.equals(existing.get().sha256()) && existing.get().size() == size) {
             log.debug("{} is already stored with the same content; not uploading it again", key);
-            return existing.get();
+            transferred = false;
+            stored = existing.get().metadata();
+        } else {
+            Map<String, String> allMetadata = new LinkedHashMap<>();
+            metadata.forEach((k, v) -> allMetadata.put(k, MetadataValues.encode(v)));
+            // Tags also go into metadata, so stores without tagging keep them too.
+            cleanTags.forEach((k, v) -> allMetadata.put(tagMetadataKey(k), MetadataValues.encode(v)));
+            allMetadata.put(SHA256_METADATA, sha256);
+            try {
+                if (size <= PART_SIZE) {
+                    target.s3().putObject(b -> b.bucket(target.bucket()).key(fullKey).contentType(contentType)
+                            .contentLength(size).metadata(allMetadata), RequestBody.fromFile(file));
+                } else {
+                    putMultipart(target, fullKey, file, size, contentType, allMetadata, multipartStarted);
+                }
+            } catch (SdkException e) {
+                throw failure("Uploading " + fullKey, e);
+            }
+            transferred = true;
+            stored = Map.copyOf(allMetadata);
         }
-        Map<String, String> allMetadata = new LinkedHashMap<>(metadata);
-        // Tags also go into metadata, so stores without tagging keep them too.
-        cleanTags.forEach((k, v) -> allMetadata.put(tagMetadataKey(k), v));
-        allMetadata.put(SHA256_METADATA, sha256);
-        boolean tagging = !cleanTags.isEmpty() && integrations.findCheck(target.integration().id())
+        return new StoredObject(key, size, sha256, stored, null, transferred, tag(target, fullKey, cleanTags));
+    }
+
+    /** Applies tags where the store supports them; a refusal is reported, never a failed upload. */
+    private Tagging tag(Target target, String fullKey, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return Tagging.NONE;
+        }
+        boolean supported = integrations.findCheck(target.integration().id())
                 .map(StorageCheck.Result::taggingSupported).orElse(false);
-        String fullKey = target.key(key);
-        try {
-            if (size <= PART_SIZE) {
-                target.s3().putObject(b -> b.bucket(target.bucket()).key(fullKey).contentType(contentType)
-                        .contentLength(size).metadata(allMetadata), RequestBody.fromFile(file));
-            } else {
-                putMultipart(target, fullKey, file, size, contentType, allMetadata);
-            }
-            if (tagging) {
-                // Tags go in their own request with an XML body rather than the x-amz-tagging header, whose
-                // URL encoding S3-compatible stores decode inconsistently.
-                List<Tag> tagSet = cleanTags.entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-                target.s3().putObjectTagging(b -> b.bucket(target.bucket()).key(fullKey)
-                        .tagging(t -> t.tagSet(tagSet)));
-            }
-        } catch (SdkException e) {
-            throw failure("Uploading " + fullKey, e);
+        if (!supported) {
+            return new Tagging(false, "The integration's last check found no object tagging on this store; the "
+                    + "session metadata is kept as object metadata only.");
         }
-        return new StoredObject(key, size, sha256, Map.copyOf(allMetadata), null, true);
+        // Tags go in their own request with an XML body rather than the x-amz-tagging header, whose URL
+        // encoding S3-compatible stores decode inconsistently. Putting the same tags again is harmless.
+        List<Tag> tagSet = tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        try {
+            target.s3().putObjectTagging(b -> b.bucket(target.bucket()).key(fullKey).tagging(t -> t.tagSet(tagSet)));
+            return new Tagging(true, null);
+        } catch (SdkException e) {
+            String why = failure("Tagging " + fullKey, e).getMessage();
+            log.warn("{}; the session metadata stays in the object's metadata", why);
+            return new Tagging(false, why + "; the session metadata is kept as object metadata only.");
+        }
+    }
+
+    @Override
+    public boolean abortUpload(String key, String uploadId) {
+        checkKey(key);
+        Target target = target();
+        try {
+            target.s3().abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key(key)).uploadId(uploadId));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return true; // completed or aborted already
+            }
+            log.warn("Could not abort the multipart upload of {}: {}", target.key(key), e.getMessage());
+            return false;
+        } catch (SdkException e) {
+            throw failure("Aborting the upload of " + target.key(key), e);
+        }
     }
 
     private static void putMultipart(Target target, String fullKey, Path file, long size, String contentType,
-            Map<String, String> metadata) {
+            Map<String, String> metadata, Consumer<String> started) {
         long parts = (size + PART_SIZE - 1) / PART_SIZE;
         if (parts > MAX_PARTS) {
             throw new StorageException(StorageException.Reason.INVALID, "The file " + file + " is too large for S3 ("
@@ -109,6 +173,7 @@ class S3RecordingStore implements RecordingStore {
         }
         String uploadId = target.s3().createMultipartUpload(b -> b.bucket(target.bucket()).key(fullKey)
                 .contentType(contentType).metadata(metadata)).uploadId();
+        started.accept(uploadId);
         try {
             List<CompletedPart> done = new ArrayList<>();
             for (int part = 1; part <= parts; part++) {
@@ -245,7 +310,7 @@ class S3RecordingStore implements RecordingStore {
             throw failure("Reading " + target.key(key), e);
         }
         return Optional.of(new StoredObject(key, head.contentLength(), head.metadata().get(SHA256_METADATA),
-                Map.copyOf(head.metadata()), head.lastModified(), false));
+                Map.copyOf(head.metadata()), head.lastModified(), false, Tagging.NONE));
     }
 
     @Override
@@ -260,7 +325,7 @@ class S3RecordingStore implements RecordingStore {
                             .maxKeys(Math.min(limit, 1000)))
                     .contents().stream().limit(limit)
                     .map(o -> new StoredObject(o.key().substring(base.length()), o.size(), null, Map.of(),
-                            o.lastModified(), false))
+                            o.lastModified(), false, Tagging.NONE))
                     .toList();
         } catch (SdkException e) {
             throw failure("Listing " + base + prefix, e);
@@ -296,11 +361,19 @@ class S3RecordingStore implements RecordingStore {
         return integrations.findActive().map(StorageIntegration::name);
     }
 
+    @Override
+    public Optional<String> integrationName(long integrationId) {
+        return integrations.findById(integrationId).map(StorageIntegration::name);
+    }
+
+    @Override
+    public OptionalLong activeIntegrationId() {
+        return integrations.findActive().map(i -> OptionalLong.of(i.id())).orElse(OptionalLong.empty());
+    }
+
     private Target target() {
-        StorageIntegration active = integrations.findActive().orElseThrow(() -> new StorageException(
-                StorageException.Reason.UNAVAILABLE, "No storage integration is active; a System Admin activates one "
-                        + "under Administration → External Integrations."));
-        return new Target(active, clients.clientFor(active));
+        StorageIntegration chosen = integration.get();
+        return new Target(chosen, clients.clientFor(chosen));
     }
 
     private static void checkKey(String key) {

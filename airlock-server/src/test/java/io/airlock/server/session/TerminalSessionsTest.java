@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlock.server.asset.AssetRepository;
 import io.airlock.server.peers.TestPeers;
+import io.airlock.server.recording.RecordingStatus;
+import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
 import io.airlock.server.support.TerminalSocket;
+import io.airlock.server.support.VideoProbe;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,9 @@ class TerminalSessionsTest extends GatewayTest {
 
     @Autowired
     AssetRepository assets;
+
+    @Autowired
+    RecordingStore store;
 
     @Test
     void userRunsACommandOverSshResizesAndClosesAndTheHistoryShowsIt() {
@@ -212,7 +219,7 @@ class TerminalSessionsTest extends GatewayTest {
     }
 
     @Test
-    void groupEnforcingRecordingSpoolsTheSessionAsAsciicast() throws Exception {
+    void recordedSessionReachesTheBucketAsVerifiedMp4AndCastAndTurnsRecorded() throws Exception {
         var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), true);
 
         long id;
@@ -223,11 +230,70 @@ class TerminalSessionsTest extends GatewayTest {
             terminal.type("echo recorded-$((3*3))\n");
             terminal.awaitOutput("recorded-9", WAIT);
         }
+        var record = awaitRecording(id, RecordingStatus.READY);
+        var history = Json.parse(signedInAdmin().get("/api/history?recordedOnly=true").body());
+        assertThat(history.valueStream().filter(r -> r.get("id").asLong() == id).findFirst().orElseThrow()
+                .get("recorded").asBoolean()).isTrue();
+
+        var audit = Json.parse(signedInAdmin().get("/api/history/" + id).body()).get("recording");
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC)
+                .format(record.startedAt());
+        String videoKey = audit.get("videoKey").asString();
+        assertThat(videoKey).isEqualTo("recordings/" + day + "/" + id + ".mp4");
+        assertThat(audit.get("castKey").asString()).isEqualTo("recordings/" + day + "/" + id + ".cast");
+        var head = store.head(videoKey).orElseThrow();
+        assertThat(head.sha256()).isEqualTo(audit.get("videoSha256").asString());
+        assertThat(head.metadata()).containsEntry("session-id", Long.toString(id))
+                .containsEntry("user", setup.username()).containsEntry("asset", setup.assetName())
+                .containsEntry("protocol", "SSH").containsKeys("group", "host", "start", "end", "duration");
+        Path video = Files.createTempFile("recorded-", ".mp4");
+        try (var in = store.getRange(videoKey, 0, head.size() - 1)) {
+            Files.copy(in, video, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(sha256(video)).isEqualTo(head.sha256());
+        assertThat(VideoProbe.stream(video)).containsEntry("codec_name", "h264").containsEntry("width", "640")
+                .containsEntry("height", "480").containsEntry("pix_fmt", "yuv420p").containsEntry("r_frame_rate", "25/1");
+        var cast = store.head(audit.get("castKey").asString()).orElseThrow();
+        try (var in = store.getRange(cast.key(), 0, cast.size() - 1)) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("{\"version\":2,\"width\":80,\"height\":24").contains("recorded-9");
+        }
+        // The spool lets go only after the bucket holds the same bytes.
+        assertThat(dataDir().resolve("spool").resolve("session-" + id + ".cast")).doesNotExist();
+        assertThat(dataDir().resolve("spool").resolve("session-" + id + ".mp4")).doesNotExist();
+        assertThat(audit.get("timeline").valueStream().map(e -> e.get("kind").asString()).toList())
+                .containsSubsequence("STARTED", "ENDED", "TRANSCODED", "UPLOADED", "METADATA_ONLY", "READY");
+        Files.delete(video);
+    }
+
+    @Test
+    void sessionFromAGroupWithoutRecordingLeavesNothingToStore() {
+        var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        long id;
+        try (var terminal = open(setup, 80, 24)) {
+            var ready = terminal.awaitNotice("ready", WAIT);
+            assertThat(ready.get("recorded").asBoolean()).isFalse();
+            id = ready.get("sessionId").asLong();
+        }
         awaitEnded(id);
-        var cast = dataDir().resolve("spool").resolve("session-" + id + ".cast");
-        String text = Files.readString(cast);
-        assertThat(text).startsWith("{\"version\":2,\"width\":80,\"height\":24").contains("recorded-9");
-        assertThat(records.find(id).orElseThrow().recordingStatus()).isEqualTo("SPOOLED");
+        assertThat(records.find(id).orElseThrow().recordingStatus()).isEqualTo(RecordingStatus.NONE);
+        assertThat(dataDir().resolve("spool").resolve("session-" + id + ".cast")).doesNotExist();
+    }
+
+    private SessionRecord awaitRecording(long id, RecordingStatus wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        SessionRecord record = records.find(id).orElseThrow();
+        while (record.recordingStatus() != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            record = records.find(id).orElseThrow();
+        }
+        assertThat(record.recordingStatus()).as(record.recordingDetail()).isEqualTo(wanted);
+        return record;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        return java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,49 @@
+package io.airlock.server.recording;
+
+import io.airlock.server.storage.RecordingStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What View Full Auditing Info shows of a session's recording: where it is stored and its timeline. */
+@Component
+public class RecordingAudit {
+
+    private final JdbcClient jdbc;
+    private final RecordingRepository recordings;
+    private final RecordingStore store;
+
+    RecordingAudit(JdbcClient jdbc, RecordingRepository recordings, RecordingStore store) {
+        this.jdbc = jdbc;
+        this.recordings = recordings;
+        this.store = store;
+    }
+
+    /**
+     * @param integrationName the integration the recording goes or went to; null when not recorded or deleted
+     * @param tagsApplied whether the metadata is stored as object tags too; null until stored
+     */
+    public record Info(String integrationName, String videoKey, String videoSha256, Long videoSize, String castKey,
+            String castSha256, Boolean tagsApplied, int attempts, List<TimelineEntry> timeline) {
+    }
+
+    public record TimelineEntry(Instant at, String kind, String detail) {
+    }
+
+    public Optional<Info> of(long sessionId) {
+        return jdbc.sql("select integration_id, video_key, video_sha256, video_size, cast_key, cast_sha256, "
+                + "tags_applied, recording_attempts from session_record where id = ?").param(sessionId)
+                .query((rs, n) -> {
+                    long integration = rs.getLong("integration_id");
+                    String name = rs.wasNull() ? null : store.integrationName(integration).orElse(null);
+                    return new Info(name, rs.getString("video_key"), rs.getString("video_sha256"),
+                            rs.getObject("video_size", Long.class), rs.getString("cast_key"),
+                            rs.getString("cast_sha256"), rs.getObject("tags_applied", Boolean.class),
+                            rs.getInt("recording_attempts"), recordings.timeline(sessionId).stream()
+                                    .map(e -> new TimelineEntry(e.at(), e.kind(), e.detail())).toList());
+                })
+                .optional();
+    }
+}

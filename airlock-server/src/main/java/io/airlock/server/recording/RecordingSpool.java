@@ -1,0 +1,53 @@
+package io.airlock.server.recording;
+
+import io.airlock.server.config.DataDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's local spool: the source of truth for a recording until its objects are verified in the
+ * bucket. One asciicast file per session while it runs, its video beside it once transcoded. The
+ * directory is owner-only, like the rest of the data directory.
+ */
+@Component
+public class RecordingSpool {
+
+    /** Below this much free space a recorded session does not start: it could not be kept whole. */
+    public static final long MIN_FREE_BYTES = 256L * 1024 * 1024;
+
+    private final Path dir;
+
+    RecordingSpool(DataDirectory data) {
+        this.dir = data.privateDirectory("spool");
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The session's terminal recording. */
+    public Path castFile(long sessionId) {
+        return dir.resolve("session-" + sessionId + ".cast");
+    }
+
+    /** The session's finished video; only ever appears whole (moved into place). */
+    Path videoFile(long sessionId) {
+        return dir.resolve("session-" + sessionId + ".mp4");
+    }
+
+    /** Where the video is written before it is moved into place. */
+    Path partialVideoFile(long sessionId) {
+        return dir.resolve("session-" + sessionId + ".mp4.part");
+    }
+
+    /** Usable bytes on the spool's file system; 0 when it cannot be asked. */
+    public long freeBytes() {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
