@@ -1,0 +1,136 @@
+package io.airlock.server.session;
+
+import io.airlock.recording.video.BenchmarkRecordings;
+import io.airlock.server.asset.Protocol;
+import io.airlock.server.config.GatewayNode;
+import io.airlock.server.recording.RecordingHandOff;
+import io.airlock.server.recording.RecordingSpool;
+import io.airlock.server.recording.RecordingStatus;
+import io.airlock.server.storage.RecordingStore;
+import io.airlock.server.support.Gateways;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code ./airlock bench-pipeline}: how long after a one-hour recorded terminal session closes its history
+ * row says Recorded = Yes, on a whole gateway with the embedded store; once for one session, once for 20
+ * sessions that close at the same moment (until the last is Yes). The hour is the realistic hour of the
+ * size target (16 minutes of vim/less/seq/ls in bursts between 60 s idle gaps). Each session is ended
+ * exactly as a closing window ends it: the history row and the hand-off in one transaction.
+ */
+public final class RecordingPipelineBench {
+
+    private RecordingPipelineBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(System.getProperty("airlock.corpus", "../airlock-terminal/src/test/resources/corpus"));
+        int many = Integer.getInteger("airlock.bench.sessions", 20);
+        Path data = Files.createTempDirectory("airlock-pipeline-bench-");
+        Path hour = data.resolve("realistic-hour.cast");
+        BenchmarkRecordings.writeRealisticHour(corpus, hour);
+        System.out.printf(Locale.ROOT, "realistic hour: %.1f MB of asciicast%n", Files.size(hour) / 1e6);
+        var settings = new java.util.HashMap<>(Map.of("AIRLOCK_DATA", data.resolve("gateway").toString(),
+                "AIRLOCK_ADMIN_PASSWORD", "pipeline-bench-password", "logging.level.root", "WARN"));
+        String concurrency = System.getProperty("airlock.bench.concurrency", "");
+        if (!concurrency.isBlank()) {
+            settings.put("AIRLOCK_TRANSCODE_CONCURRENCY", concurrency);
+        }
+        try (ConfigurableApplicationContext gateway = Gateways.start(settings)) {
+            var bench = new Run(gateway, hour);
+            bench.closeTogether(1); // warm-up: JIT and FFmpeg's first load
+            Result one = bench.closeTogether(1);
+            Result twenty = bench.closeTogether(many);
+            System.out.printf(Locale.ROOT, "%-44s %10s %10s %12s%n", "one-hour recorded sessions closing", "first Yes",
+                    "last Yes", "video MB/h");
+            one.print("1 session");
+            twenty.print(many + " sessions at the same moment");
+            System.out.println("transcodes at once on this node: " + gateway.getBean(GatewayNode.class).id() + " → "
+                    + (concurrency.isBlank() ? "default (half the processors, at least 1)" : concurrency) + "; "
+                    + Runtime.getRuntime().availableProcessors() + " processors");
+        }
+    }
+
+    record Result(Duration first, Duration last, double videoMegabytes) {
+        void print(String label) {
+            System.out.printf(Locale.ROOT, "%-44s %9.2fs %9.2fs %12.2f%n", label, first.toMillis() / 1000.0,
+                    last.toMillis() / 1000.0, videoMegabytes);
+        }
+    }
+
+    private static final class Run {
+        private final SessionRecordRepository records;
+        private final RecordingHandOff handOff;
+        private final RecordingSpool spool;
+        private final TransactionTemplate transactions;
+        private final RecordingStore store;
+        private final String node;
+        private final Path hour;
+
+        Run(ConfigurableApplicationContext gateway, Path hour) {
+            this.records = gateway.getBean(SessionRecordRepository.class);
+            this.handOff = gateway.getBean(RecordingHandOff.class);
+            this.spool = gateway.getBean(RecordingSpool.class);
+            this.transactions = gateway.getBean(TransactionTemplate.class);
+            this.store = gateway.getBean(RecordingStore.class);
+            this.node = gateway.getBean(GatewayNode.class).id();
+            this.hour = hour;
+        }
+
+        /** Sessions that each recorded the hour, all closing now; waits until every one is Recorded = Yes. */
+        Result closeTogether(int count) throws Exception {
+            Instant end = Clock.systemUTC().instant();
+            Instant start = end.minus(Duration.ofHours(1));
+            long integration = store.activeIntegrationId().orElseThrow();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                var launch = new Launch(1, "bench", "127.0.0.1", 1, "Bench group", 1, "Bench PLC " + i, 1,
+                        Protocol.SSH, "127.0.0.1", 22, true);
+                long id = records.start(launch, RecordingStatus.RECORDING, start, node, integration);
+                Files.copy(hour, spool.castFile(id), StandardCopyOption.REPLACE_EXISTING);
+                ids.add(id);
+            }
+            long closed = System.nanoTime();
+            for (long id : ids) {
+                transactions.executeWithoutResult(tx -> {
+                    records.end(id, end, EndReason.CLOSED_BY_USER, "The session window was closed.", null, 100, 100);
+                    handOff.ended(id, "The session ended.");
+                });
+            }
+            long first = 0;
+            long last;
+            List<Long> waiting = new ArrayList<>(ids);
+            long deadline = closed + Duration.ofMinutes(30).toNanos();
+            while (true) {
+                waiting.removeIf(id -> records.find(id).orElseThrow().recordingStatus() == RecordingStatus.READY);
+                long now = System.nanoTime();
+                if (first == 0 && waiting.size() < ids.size()) {
+                    first = now - closed;
+                }
+                if (waiting.isEmpty()) {
+                    last = now - closed;
+                    break;
+                }
+                var stuck = records.find(waiting.get(0)).orElseThrow();
+                if (stuck.recordingStatus() == RecordingStatus.FAILED || now > deadline) {
+                    throw new IllegalStateException("recording #" + stuck.id() + ": " + stuck.recordingStatus() + " "
+                            + stuck.recordingDetail());
+                }
+                Thread.sleep(20);
+            }
+            double megabytes = store.list("recordings/", 10_000).stream().filter(o -> o.key().endsWith("/" + ids.get(0)
+                    + ".mp4")).mapToLong(RecordingStore.StoredObject::size).sum() / 1e6;
+            return new Result(Duration.ofNanos(first), Duration.ofNanos(last), megabytes);
+        }
+    }
+}
