@@ -55,6 +55,9 @@ final class EmbeddedS3Store implements AutoCloseable {
     static EmbeddedS3Store start(Path dir, int port) {
         Path objects = DataDirectory.createPrivateDirectory(dir.resolve("objects"));
         Credentials credentials = loadOrCreateCredentials(dir.resolve(CREDENTIALS_FILE));
+        for (Path leftover : UnfinishedWrites.remove(objects)) {
+            log.info("Removed {}, an upload the gateway did not finish before it stopped", objects.relativize(leftover));
+        }
         var properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", objects.toString());
         var proxy = S3Proxy.builder()
