@@ -36,22 +36,38 @@ final class SyntheticSessions {
         }
     }
 
+    /** Every recording of the corpus, in file name order. */
     static List<Burst> load(Path corpus) throws IOException, RecordingFormatException {
+        return load(corpus, "*.cast");
+    }
+
+    /**
+     * Only the recorded SSH sessions of the corpus (shell, ls, seq, less, vim, top, git), without vttest,
+     * which draws test patterns no operator would.
+     */
+    static List<Burst> sessions(Path corpus) throws IOException, RecordingFormatException {
+        return load(corpus, "session-*.cast");
+    }
+
+    private static List<Burst> load(Path corpus, String glob) throws IOException, RecordingFormatException {
+        List<Path> casts = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(corpus, glob)) {
+            files.forEach(casts::add);
+        }
+        casts.sort(null);
         List<Burst> bursts = new ArrayList<>();
-        try (var files = Files.list(corpus)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".cast")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file); AsciicastReader reader = AsciicastReader.open(in)) {
-                    List<AsciicastEvent> events = new ArrayList<>();
-                    Optional<AsciicastEvent> event;
-                    while ((event = reader.next()).isPresent()) {
-                        events.add(event.get());
-                    }
-                    bursts.add(new Burst(reader.header().width(), reader.header().height(), events));
+        for (Path file : casts) {
+            try (InputStream in = Files.newInputStream(file); AsciicastReader reader = AsciicastReader.open(in)) {
+                List<AsciicastEvent> events = new ArrayList<>();
+                Optional<AsciicastEvent> event;
+                while ((event = reader.next()).isPresent()) {
+                    events.add(event.get());
                 }
+                bursts.add(new Burst(reader.header().width(), reader.header().height(), events));
             }
         }
         if (bursts.isEmpty()) {
-            throw new IOException("no .cast files in " + corpus);
+            throw new IOException("no " + glob + " files in " + corpus);
         }
         return bursts;
     }
@@ -72,6 +88,47 @@ final class SyntheticSessions {
                 double start = offset;
                 out.play(burst, time -> start + time);
                 offset += burst.length() + 60 + random.nextDouble() * 240;
+            }
+            out.marker(seconds, "end");
+        }
+    }
+
+    /**
+     * The realistic hour of the size target: {@code bursts} stretches of activity, each followed by
+     * {@code gap} seconds in which nothing happens, the whole lasting exactly {@code seconds}. The
+     * activity is the sessions played in turn, in real time and over again as often as needed, as one
+     * stream cut into bursts of seeded, varying length (within a third of the mean either way),
+     * so a burst may stop in the middle of vim or less and the next carries on there: the operator
+     * paused to read. With 44 bursts, 60 s gaps and 3600 s that is 16 minutes of activity.
+     */
+    static void bursty(List<Burst> sessions, int bursts, double gap, double seconds, long seed, Path target)
+            throws IOException {
+        double active = seconds - bursts * gap;
+        if (bursts < 1 || active <= 0) {
+            throw new IllegalArgumentException(bursts + " gaps of " + gap + " s leave no activity in " + seconds + " s");
+        }
+        double mean = active / bursts;
+        Random random = new Random(seed);
+        double[] cuts = new double[bursts - 1]; // activity time at which each gap begins
+        for (int i = 0; i < cuts.length; i++) {
+            // Each cut moves at most a sixth of the mean, so each burst stays within a third of it.
+            cuts[i] = (i + 1) * mean + (random.nextDouble() * 2 - 1) * mean / 6;
+        }
+        // Recording time of a moment of the activity: the gaps of the cuts before it come on top.
+        DoubleUnaryOperator recorded = time -> {
+            int gaps = 0;
+            while (gaps < cuts.length && cuts[gaps] <= time) {
+                gaps++;
+            }
+            return time + gaps * gap;
+        };
+        try (Recorder out = new Recorder(target, sessions.getFirst())) {
+            double offset = 0;
+            for (int i = 0; offset < active; i++) {
+                Burst session = sessions.get(i % sessions.size());
+                double start = offset;
+                out.play(session, active - start, time -> recorded.applyAsDouble(start + time));
+                offset += session.length();
             }
             out.marker(seconds, "end");
         }
@@ -115,6 +172,11 @@ final class SyntheticSessions {
         }
 
         void play(Burst burst, DoubleUnaryOperator time) throws IOException {
+            play(burst, Double.POSITIVE_INFINITY, time);
+        }
+
+        /** Plays the events of {@code burst} before {@code until} (its own time), at {@code time(t)}. */
+        void play(Burst burst, double until, DoubleUnaryOperator time) throws IOException {
             if (burst.columns() != columns || burst.rows() != rows) {
                 clock.at(time.applyAsDouble(0));
                 writer.resize(burst.columns(), burst.rows());
@@ -122,6 +184,9 @@ final class SyntheticSessions {
                 rows = burst.rows();
             }
             for (AsciicastEvent event : burst.events()) {
+                if (event.time() >= until) {
+                    return;
+                }
                 switch (event) {
                     case AsciicastEvent.Output output -> {
                         clock.at(time.applyAsDouble(output.time()));

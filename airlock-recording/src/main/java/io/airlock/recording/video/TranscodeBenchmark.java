@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * {@code ./airlock bench-transcode}: how fast the transcoder turns a realistic working hour and a dense
- * recording into video, and how that compares with libx264 alone encoding the very same frames from
+ * {@code ./airlock bench-transcode}: how fast the transcoder turns the realistic hour of the size target
+ * ({@link BenchmarkRecordings#writeRealisticHour}), a working hour with longer idle gaps and a dense
+ * recording into video, how many MB an hour of each becomes, and how that compares with libx264 alone encoding the very same frames from
  * memory (same settings, same timestamps, same keyframes) — the difference is the replay, rendering
  * and conversion overhead. Not a test: the figures depend on the machine.
  */
@@ -43,15 +44,19 @@ public final class TranscodeBenchmark {
         try {
             List<SyntheticSessions.Burst> bursts = SyntheticSessions.load(corpus);
             Path realistic = work.resolve("realistic-1h.cast");
+            Path working = work.resolve("working-1h.cast");
             Path dense = work.resolve("dense-10min.cast");
-            SyntheticSessions.realistic(bursts, 3600, 42, realistic);
+            BenchmarkRecordings.writeRealisticHour(corpus, realistic);
+            SyntheticSessions.realistic(bursts, 3600, 42, working);
             SyntheticSessions.dense(bursts, 600, dense);
             err.println("bench-transcode: warming up (loading FFmpeg, JIT)");
             Path warmUp = work.resolve("warm-up.cast");
             SyntheticSessions.dense(bursts, 20, warmUp);
             measure(warmUp, work);
-            out.println("recording                  length   transcode  x realtime   MB/hour   frames  bare x264  pipeline/bare");
-            report(out, "realistic hour with idle", measure(realistic, work));
+            out.println("recording                           length   transcode  x realtime   MB/hour   frames"
+                    + "  keyframes  bare x264  pipeline/bare");
+            report(out, "realistic hour (16 min, 60 s gaps)", measure(realistic, work));
+            report(out, "working hour (1-5 min gaps)", measure(working, work));
             report(out, "dense (25 changes/s)", measure(dense, work));
         } catch (RecordingFormatException e) {
             throw new IOException("the benchmark's own recording is unreadable: " + e.getMessage(), e);
@@ -74,13 +79,14 @@ public final class TranscodeBenchmark {
         }
     }
 
-    record Figures(double seconds, double transcodeSeconds, long bytes, long frames, double bareSeconds) {
+    record Figures(double seconds, double transcodeSeconds, long bytes, long frames, long keyframes,
+            double bareSeconds) {
     }
 
     private static void report(PrintStream out, String name, Figures f) {
-        out.printf("%-24s %8.0f s %9.2f s %10.0fx %9.2f %8d %8.2f s %13.2f%n", name, f.seconds(),
+        out.printf("%-34s %7.0f s %9.2f s %10.0fx %9.2f %8d %10d %8.2f s %13.2f%n", name, f.seconds(),
                 f.transcodeSeconds(), f.seconds() / f.transcodeSeconds(), f.bytes() / 1e6 * 3600 / f.seconds(),
-                f.frames(), f.bareSeconds(), f.transcodeSeconds() / f.bareSeconds());
+                f.frames(), f.keyframes(), f.bareSeconds(), f.transcodeSeconds() / f.bareSeconds());
     }
 
     /** Transcodes (timed), then replays into a bare encoder, timing only the encoder. */
@@ -94,6 +100,7 @@ public final class TranscodeBenchmark {
 
         Path bareVideo = work.resolve("bare.mp4");
         double bare;
+        long keyframes;
         try (InputStream in = Files.newInputStream(recording);
                 AsciicastReader reader = AsciicastReader.open(in);
                 Letterbox letterbox = Letterbox.create(VideoSpec.EVIDENCE);
@@ -104,8 +111,9 @@ public final class TranscodeBenchmark {
             long finish = System.nanoTime();
             encoder.finish();
             bare = frames.encodeNanos / 1e9 + (System.nanoTime() - finish) / 1e9;
+            keyframes = frames.keyframeCount;
         }
-        return new Figures(result.duration().toMillis() / 1000.0, transcode, bytes, result.frames(), bare);
+        return new Figures(result.duration().toMillis() / 1000.0, transcode, bytes, result.frames(), keyframes, bare);
     }
 
     /**
@@ -120,6 +128,7 @@ public final class TranscodeBenchmark {
         private final boolean[] keyframes = new boolean[BATCH];
         private int count;
         long encodeNanos;
+        long keyframeCount;
 
         MemoryFrames(Mp4Encoder encoder) throws VideoException {
             this.encoder = encoder;
@@ -149,6 +158,9 @@ public final class TranscodeBenchmark {
             ticks[count] = tick;
             keyframes[count] = keyframe;
             count++;
+            if (keyframe) {
+                keyframeCount++;
+            }
         }
 
         void flush() throws VideoException {
