@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Turns an asciicast v2 terminal recording into the evidence video: H.264 High profile, yuv420p,
- * 640x480, 25 fps, a keyframe at least every 2 s, MP4 with the index in front. The recording is
+ * 640x480, 25 fps, a keyframe at least every 2 s while the screen changes and every 30 s while it stands
+ * still (see {@link VideoSpec#EVIDENCE} for why), MP4 with the index in front. The recording is
  * replayed through the terminal emulator and each change of screen becomes a frame on the 25 fps grid;
  * idle time costs almost nothing (see {@link FrameScheduler}). The video lasts as long as the recording,
  * up to its last event.
@@ -108,7 +109,7 @@ public final class AsciicastTranscoder {
             throws VideoException {
         // The first frame is always sent, even of an empty screen; later ones only when pixels changed.
         if (screen.render() || frames.lastTick() < 0) {
-            frames.idleUntil(tick); // the previous picture's keyframes first, before it is replaced
+            frames.idleUntil(tick); // the previous picture's repeats and keyframes first, before it is replaced
             letterbox.draw(screen.pixels(), screen.width(), screen.height());
             frames.changed(tick);
         }

@@ -98,7 +98,9 @@ final class Mp4Encoder implements FrameSink, AutoCloseable {
         codec.pix_fmt(AV_PIX_FMT_YUV420P);
         codec.time_base(av_make_q(1, spec.framesPerSecond()));
         codec.framerate(av_make_q(spec.framesPerSecond(), 1));
-        codec.gop_size(spec.keyframeTicks());
+        // Keyframes are the scheduler's to place; x264 counts frames, never more than ticks, so with the
+        // longest distance as its limit it never adds one of its own.
+        codec.gop_size(spec.idleKeyframeTicks());
         codec.max_b_frames(0);
         codec.thread_count(settings.threads());
         // Say which YUV matrix the frames use, so players turn them back into the renderer's colours.

@@ -19,10 +19,10 @@ record X264Settings(String preset, String tune, int crf, int threads, String par
      * ultrafast's.
      * <li>zerolatency turns off the lookahead, B-frames and macroblock-tree: a picture arrives only when
      * the screen changed, so there is nothing to look ahead at, and macroblock-tree would spend bits on
-     * keyframes that idle stretches then repeat every 2 s.
+     * keyframes whose picture idle stretches then merely repeat.
      * <li>force-cfr stops x264 from giving a frame that stays on screen for minutes a far lower quantiser
      * (and several times the bytes) than a short one; ipratio=1.0 keeps keyframes at the quality of the
-     * frames around them, since most of them merely repeat an idle screen.
+     * frames around them, since many of them merely show a screen that has stopped changing.
      * <li>scenecut=0 leaves keyframes to the transcoder's schedule, so there are no extra ones.
      * <li>me=umh with merange=48 finds scrolled text (one row is 20 pixels, beyond veryfast's default
      * 16): 10 % smaller files at no measurable cost.

@@ -36,17 +36,27 @@ final class Ffprobe {
         return values;
     }
 
-    /** Presentation times of the keyframes, in seconds. */
-    static List<Double> keyframeTimes(Path video) {
-        List<Double> times = new ArrayList<>();
+    /** One packet (encoded frame) of the video stream. */
+    record Packet(double time, int size, boolean keyframe) {
+    }
+
+    /** The video stream's packets in file order. */
+    static List<Packet> packets(Path video) {
+        List<Packet> packets = new ArrayList<>();
         for (String line : run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                "packet=pts_time,flags", "-of", "csv=p=0", video.toString()).split("\n")) {
+                "packet=pts_time,size,flags", "-of", "csv=p=0", video.toString()).split("\n")) {
             String[] fields = line.trim().split(",");
-            if (fields.length >= 2 && fields[1].startsWith("K")) {
-                times.add(Double.parseDouble(fields[0]));
+            if (fields.length >= 3) {
+                packets.add(new Packet(Double.parseDouble(fields[0]), Integer.parseInt(fields[1]),
+                        fields[2].startsWith("K")));
             }
         }
-        return times;
+        return packets;
+    }
+
+    /** Presentation times of the keyframes, in seconds. */
+    static List<Double> keyframeTimes(Path video) {
+        return packets(video).stream().filter(Packet::keyframe).map(Packet::time).toList();
     }
 
     /** The frame shown at {@code seconds}, decoded by ffmpeg to 0xRRGGBB pixels of 640x480. */

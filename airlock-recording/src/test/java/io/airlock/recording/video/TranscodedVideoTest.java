@@ -88,7 +88,7 @@ class TranscodedVideoTest {
     }
 
     @Test
-    void anHourOfIdleCostsKeyframesOnly() throws Exception {
+    void anHourOfIdleCostsRepeatsAndAKeyframeEveryHalfMinute() throws Exception {
         Path cast = Casts.of(80, 24)
                 .output(0.5, "$ tail -f /var/log/plc.log\r\n")
                 .output(3600.5, "connection closed\r\n")
@@ -98,10 +98,14 @@ class TranscodedVideoTest {
         TranscodeResult result = AsciicastTranscoder.evidence().transcode(cast, video, TranscodeProgress.NONE);
 
         assertThat(result.duration().toMillis() / 1000.0).isCloseTo(3600.5, within(0.1));
-        // A keyframe every 2 s (1800 an hour) and the frames with changes; not 90,000 frames.
+        // The picture every 2 s (1800 an hour) and the frames with changes; not 90,000 frames.
         assertThat(result.frames()).isBetween(1800L, 1840L);
         Map<String, String> stream = Ffprobe.stream(video);
         assertThat(Long.parseLong(stream.get("nb_read_packets"))).isEqualTo(result.frames());
+        // Of which one in 15 is a keyframe (121 an hour, not 1,800), the rest skip frames of a few dozen bytes.
+        List<Ffprobe.Packet> packets = Ffprobe.packets(video);
+        assertThat(packets.stream().filter(Ffprobe.Packet::keyframe).count()).isBetween(120L, 125L);
+        assertThat(result.bytes()).as("bytes for an idle hour").isLessThan(300_000);
         assertEvidenceFormat(video, 3600.5);
     }
 
@@ -120,13 +124,46 @@ class TranscodedVideoTest {
         assertThat(boxes).contains("moov", "mdat");
         assertThat(boxes.indexOf("moov")).as("moov before mdat in " + boxes).isLessThan(boxes.indexOf("mdat"));
 
-        List<Double> keyframes = Ffprobe.keyframeTimes(video);
-        assertThat(keyframes.getFirst()).isZero();
-        for (int i = 1; i < keyframes.size(); i++) {
-            assertThat(keyframes.get(i) - keyframes.get(i - 1)).as("keyframe interval at " + keyframes.get(i))
-                    .isLessThanOrEqualTo(2.0 + 1e-6);
+        assertKeyframeSpacing(Ffprobe.packets(video), duration);
+    }
+
+    /**
+     * The stated keyframe bounds, seen from the file alone: keyframes at most 30 s apart, and where they
+     * are more than 2 s apart, nothing changed in between: the only frames there are the repeats of the
+     * keyframe's picture on its 2 s grid (and the full-rate first second, and the frame on the last tick).
+     * A seek therefore decodes at most 2 s of frames, or a keyframe and repeats of its picture.
+     */
+    static void assertKeyframeSpacing(List<Ffprobe.Packet> packets, double duration) {
+        double period = 1.0 / 25;
+        assertThat(packets.getFirst().keyframe()).isTrue();
+        assertThat(packets.getFirst().time()).isZero();
+        double lastKey = 0;
+        for (Ffprobe.Packet packet : packets) {
+            if (packet.keyframe()) {
+                assertThat(packet.time() - lastKey).as("keyframe interval at " + packet.time())
+                        .isLessThanOrEqualTo(30.0 + 1e-6);
+                lastKey = packet.time();
+            }
         }
-        assertThat(duration - keyframes.getLast()).as("from the last keyframe to the end").isLessThanOrEqualTo(2.0 + 1e-6);
+        assertThat(duration - lastKey).as("from the last keyframe to the end").isLessThanOrEqualTo(30.0 + 1e-6);
+        double key = 0;
+        for (int i = 0; i < packets.size(); i++) {
+            Ffprobe.Packet packet = packets.get(i);
+            if (packet.keyframe()) {
+                key = packet.time();
+                continue;
+            }
+            double next = packets.subList(i, packets.size()).stream().filter(Ffprobe.Packet::keyframe)
+                    .map(Ffprobe.Packet::time).findFirst().orElse(duration);
+            if (next - key <= 2.0 + 1e-6 || packet.time() < 1.0 || i == packets.size() - 1) {
+                continue;
+            }
+            double sinceKey = packet.time() - key;
+            assertThat(Math.abs(sinceKey / 2.0 - Math.round(sinceKey / 2.0)) * 2.0)
+                    .as("frame at %s in the %s s between keyframes at %s and %s is a repeat on the 2 s grid",
+                            packet.time(), next - key, key, next)
+                    .isLessThan(period / 2);
+        }
     }
 
     static double lastEventTime(Path cast) throws IOException, RecordingFormatException {
