@@ -136,7 +136,7 @@ const RECORDING_STATUS_LABELS: Record<RecordingStatus, string> = {
   PROCESSING: 'Processing',
   WAITING_FOR_STORAGE: 'Waiting for storage',
   FAILED: 'Failed',
-  READY: 'Stored',
+  READY: 'Ready',
 };
 
 /** "Recording", "Processing 42 %", "Waiting for storage"… (the percent only while processing). */

@@ -24,6 +24,9 @@ const STATUS_BADGES: Readonly<Record<HistoryEntry['recordingStatus'], string>> =
   READY: 'badge-success',
 };
 
+/** The implicit group of System Admins (id 0), from which recording is never enforced. */
+const ALL_ACCESS_METHOD_GROUP = 0;
+
 /** Timeline entries that report a problem are marked as such, not by colour alone. */
 const PROBLEM_EVENTS = new Set(['FAILED', 'WAITING_FOR_STORAGE', 'UPLOAD_ABORTED', 'SPOOL_REPAIRED']);
 
@@ -159,14 +162,22 @@ export function AuditInfoDialog({ entry, onClose }: { entry: HistoryEntry; onClo
   );
 }
 
+function notRecordedReason(session: HistoryEntry): string {
+  if (session.groupId === ALL_ACCESS_METHOD_GROUP) {
+    return 'This session was not recorded: recording is never enforced for sessions opened from the All Access Method group.';
+  }
+  if (session.enforceRecording) {
+    return 'This session was not recorded: it ended before the equipment answered, so there was nothing to keep.';
+  }
+  return 'This session was not recorded: its access group does not enforce recording.';
+}
+
 function RecordingDetails({ session, recording }: { session: HistoryEntry; recording: RecordingInfo }) {
   const status = session.recordingStatus;
   if (status === 'NONE' && recording.timeline.length === 0) {
     return (
       <p className="audit-note" data-testid="audit-recording-none">
-        {session.enforceRecording
-          ? 'This session was not recorded: it ended before the equipment answered, so there was nothing to keep.'
-          : 'This session was not recorded: its access group does not enforce recording.'}
+        {notRecordedReason(session)}
       </p>
     );
   }
@@ -209,7 +220,7 @@ function RecordingDetails({ session, recording }: { session: HistoryEntry; recor
               : <span className="muted">Not stored yet</span>
             : recording.tagsApplied
               ? 'Stored as object tags and object metadata'
-              : 'Metadata only (stored as object metadata; the bucket did not take tags)'}
+              : 'Metadata only (kept as object metadata, not as object tags)'}
         </Row>
         <Row label="Attempts" testId="audit-attempts">
           {recording.attempts}
