@@ -36,6 +36,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +63,9 @@ class RecordedSessionBrowserTest extends GatewayTest {
 
     @Autowired
     RecordingStore store;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ChromeDriver admin;
     private ChromeDriver user;
@@ -263,6 +268,64 @@ class RecordedSessionBrowserTest extends GatewayTest {
         waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(testId("audit-recording-none")));
         assertThat(text(admin.findElement(testId("audit-dialog")), "audit-recorded")).endsWith("No");
         screenshot(admin, "audit-dialog-not-recorded");
+    }
+
+    @Test
+    void sessionHistoryFollowsARecordingThroughItsStatusesByItself() throws Exception {
+        // A history row whose recording the test moves by hand (no job exists for it), to see each badge.
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into session_record (user_id, username, client_address, group_id, group_name, asset_id,
+                    asset_name, method_id, protocol, host, port, enforce_recording, recording_status, started_at,
+                    ended_at, end_reason, bytes_to_equipment, bytes_from_equipment, recording_detail)
+                values (0, 'badge-engineer', '127.0.0.1', 0, 'Badge line', 0, 'Badge PLC', 0, 'SSH', '127.0.0.1', 22,
+                    true, 'WAITING_FOR_STORAGE', current_timestamp, current_timestamp, 'CLOSED_BY_USER', 1, 1,
+                    'The bucket cannot be reached (connection refused). The recording is kept on the gateway and the upload is retried.')
+                """).update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        try {
+            signIn(admin, "admin", ADMIN_PASSWORD);
+            waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(testId("nav-session-history")));
+            admin.findElement(testId("nav-session-history")).click();
+            waitFor(admin).until(d -> !badge(id).get(0).isEmpty());
+            assertThat(badge(id)).containsExactly("WAITING_FOR_STORAGE", "Waiting for storage",
+                    "The bucket cannot be reached (connection refused). The recording is kept on the gateway and the "
+                            + "upload is retried.");
+            assertThat(admin.findElement(testId("history-recorded-value-" + id)).getText()).isEqualTo("No");
+
+            setRecording(id, "PROCESSING", "Transcoding to MP4.", 42);
+            waitFor(admin).until(d -> badge(id).get(1).equals("Processing 42 %"));
+            assertThat(badge(id).get(2)).isEqualTo("Transcoding to MP4.");
+            screenshot(admin, "session-history-processing");
+
+            setRecording(id, "FAILED", "The video could not be made (broken line 3).", null);
+            waitFor(admin).until(d -> badge(id).get(0).equals("FAILED"));
+            assertThat(badge(id)).containsExactly("FAILED", "Failed", "The video could not be made (broken line 3).");
+            screenshot(admin, "session-history-failed");
+
+            setRecording(id, "PROCESSING", "Uploading to the bucket.", null);
+            admin.findElement(testId("history-refresh")).click();
+            waitFor(admin).until(d -> badge(id).get(1).equals("Processing"));
+            setRecording(id, "READY", null, null);
+            waitFor(admin).until(ExpectedConditions.textToBe(testId("history-recorded-value-" + id), "Yes"));
+            assertThat(admin.findElements(testId("history-recording-status-" + id))).isEmpty();
+        } finally {
+            jdbc.sql("delete from session_record where id = ?").param(id).update();
+        }
+    }
+
+    /** The status badge beside Recorded: its status, its words and its title (the detail). */
+    private List<String> badge(long id) {
+        var found = (List<?>) admin.executeScript("""
+                const b = document.querySelector(arguments[0]);
+                return b ? [b.dataset.status, b.firstChild.textContent, b.title] : ['', '', ''];""",
+                "[data-testid='history-recording-status-" + id + "']");
+        return found.stream().map(String::valueOf).toList();
+    }
+
+    private void setRecording(long id, String status, String detail, Integer progress) {
+        jdbc.sql("update session_record set recording_status = ?, recording_detail = ?, recording_progress = ? "
+                + "where id = ?").params(status, detail, progress, id).update();
     }
 
     // ---------------------------------------------------------------------------------------------
