@@ -5,6 +5,7 @@ import type {
   AccessMethodInput,
   Asset,
   AssetInput,
+  AuditInfo,
   GroupOptions,
   HistoryEntry,
   IntegrationInput,
@@ -350,4 +351,9 @@ export function monitorSession(id: number): Promise<{ ticket: string }> {
 export function listHistory(recordedOnly: boolean, limit = 200, signal?: AbortSignal): Promise<HistoryEntry[]> {
   const params = new URLSearchParams({ recordedOnly: String(recordedOnly), limit: String(limit) });
   return request<HistoryEntry[]>('GET', `/api/history?${params.toString()}`, { signal });
+}
+
+/** View Full Auditing Info: the session, and where its recording is stored with its timeline. */
+export function fetchAuditInfo(id: number, signal?: AbortSignal): Promise<AuditInfo> {
+  return request<AuditInfo>('GET', idPath('/api/history', id), { signal });
 }

@@ -1,4 +1,4 @@
-import type { CredentialKind, Day, IntegrationKind, Protocol, Role } from './types';
+import type { CredentialKind, Day, IntegrationKind, Protocol, RecordingStatus, Role } from './types';
 
 const ROLE_LABELS: Record<Role, string> = {
   SYSTEM_ADMIN: 'System Admin',
@@ -125,9 +125,45 @@ export function durationBetween(startIso: string, endIso: string | null): number
   return Number.isNaN(start) || Number.isNaN(end) ? null : Math.max(0, end - start);
 }
 
-/** The recording column of Session History. */
-export function recordingLabel(recordingStatus: string, recorded: boolean): string {
-  if (recorded) return 'Yes';
-  if (recordingStatus === 'SPOOLED') return 'Pending';
-  return 'No';
+/** Session History's Recorded column (seed wording): Yes once the recording is stored, No until then. */
+export function recordingLabel(recorded: boolean): 'Yes' | 'No' {
+  return recorded ? 'Yes' : 'No';
+}
+
+const RECORDING_STATUS_LABELS: Record<RecordingStatus, string> = {
+  NONE: 'Not recorded',
+  RECORDING: 'Recording',
+  PROCESSING: 'Processing',
+  WAITING_FOR_STORAGE: 'Waiting for storage',
+  FAILED: 'Failed',
+  READY: 'Ready',
+};
+
+/** "Recording", "Processing 42 %", "Waiting for storage"… (the percent only while processing). */
+export function recordingStatusLabel(status: RecordingStatus, progress: number | null = null): string {
+  const label = RECORDING_STATUS_LABELS[status] ?? status;
+  if (status === 'PROCESSING' && progress !== null && Number.isFinite(progress)) {
+    return `${label} ${Math.round(Math.min(100, Math.max(0, progress)))} %`;
+  }
+  return label;
+}
+
+const RECORDING_EVENT_LABELS: Readonly<Record<string, string>> = {
+  STARTED: 'Recording started',
+  ENDED: 'Session ended',
+  SPOOL_REPAIRED: 'Recording repaired',
+  TRANSCODED: 'Video made',
+  UPLOAD_ABORTED: 'Interrupted upload discarded',
+  UPLOADED: 'Uploaded and verified',
+  TAGS_APPLIED: 'Tags applied',
+  METADATA_ONLY: 'Metadata only',
+  READY: 'Ready',
+  FAILED: 'Failed',
+  WAITING_FOR_STORAGE: 'Waiting for storage',
+  RETRY: 'Retried',
+};
+
+/** A recording timeline entry's kind in plain words. */
+export function recordingEventLabel(kind: string): string {
+  return RECORDING_EVENT_LABELS[kind] ?? kind.charAt(0) + kind.slice(1).toLowerCase().replaceAll('_', ' ');
 }

@@ -252,8 +252,16 @@ export interface LiveSession {
   monitors: number;
 }
 
-/** NONE: not recorded; SPOOLED: captured, not stored yet; STORED: available. Later states may be added. */
-export type RecordingStatus = 'NONE' | 'SPOOLED' | 'STORED' | (string & {});
+/**
+ * Where a session's recording stands. RECORDING: the session is open and written to the gateway's spool;
+ * PROCESSING: it ended and the video is being made and stored; WAITING_FOR_STORAGE: the bucket cannot be
+ * reached and the upload is retried; FAILED: a step failed and is retried; READY: the video and the raw
+ * recording are in the bucket, verified.
+ */
+export type RecordingStatus = 'NONE' | 'RECORDING' | 'PROCESSING' | 'WAITING_FOR_STORAGE' | 'FAILED' | 'READY';
+
+/** The statuses with work still under way, for which Session History keeps refreshing. */
+export const RECORDING_IN_FLIGHT: readonly RecordingStatus[] = ['RECORDING', 'PROCESSING', 'WAITING_FOR_STORAGE'];
 
 /** A session attempt, as listed by GET /api/history (newest first). */
 export interface HistoryEntry {
@@ -279,6 +287,54 @@ export interface HistoryEntry {
   bytesFromEquipment: number;
   enforceRecording: boolean;
   recordingStatus: RecordingStatus;
-  /** True once the recording is stored. */
+  /** The current step ("Transcoding to MP4.") or why it failed; null when there is nothing to say. */
+  recordingDetail: string | null;
+  /** Percent (0-100) of the current step while PROCESSING, when known. */
+  recordingProgress: number | null;
+  /** True exactly when the recording is READY (the seed's Recorded = Yes). */
   recorded: boolean;
+}
+
+export type RecordingEventKind =
+  | 'STARTED'
+  | 'ENDED'
+  | 'SPOOL_REPAIRED'
+  | 'TRANSCODED'
+  | 'UPLOAD_ABORTED'
+  | 'UPLOADED'
+  | 'TAGS_APPLIED'
+  | 'METADATA_ONLY'
+  | 'READY'
+  | 'FAILED'
+  | 'WAITING_FOR_STORAGE'
+  | 'RETRY';
+
+/** One step in a recording's life, oldest first. */
+export interface RecordingEvent {
+  /** ISO-8601 instant. */
+  at: string;
+  /** One of RecordingEventKind; later versions may add others. */
+  kind: RecordingEventKind | (string & {});
+  detail: string;
+}
+
+/** Where a session's recording is stored, and how it got there. Keys are relative to the integration's prefix. */
+export interface RecordingInfo {
+  /** The integration the recording goes or went to; null when not recorded or the integration was deleted. */
+  integrationName: string | null;
+  videoKey: string | null;
+  videoSha256: string | null;
+  videoSize: number | null;
+  castKey: string | null;
+  castSha256: string | null;
+  /** Whether the session metadata is stored as object tags too; null until stored. */
+  tagsApplied: boolean | null;
+  attempts: number;
+  timeline: RecordingEvent[];
+}
+
+/** GET /api/history/{id}: View Full Auditing Info. */
+export interface AuditInfo {
+  session: HistoryEntry;
+  recording: RecordingInfo;
 }

@@ -8,7 +8,8 @@ interface DialogProps {
   description?: ReactNode;
   /** Disables Escape while a request is in flight. */
   busy?: boolean;
-  size?: 'narrow' | 'wide';
+  /** large: audit details with long identifiers (object keys, SHA-256 on one line). */
+  size?: 'narrow' | 'wide' | 'large';
   testId?: string;
 }
 

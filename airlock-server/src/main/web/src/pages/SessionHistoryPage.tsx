@@ -16,12 +16,18 @@ import {
   formatTime,
   protocolLabel,
   recordingLabel,
+  recordingStatusLabel,
 } from '../labels';
-import type { HistoryEntry, LiveSession } from '../types';
+import { RECORDING_IN_FLIGHT, type HistoryEntry, type LiveSession } from '../types';
 
 const REFRESH_MS = 5000;
-/** History also refreshes at once whenever a session starts or ends (seen in the live list). */
-const HISTORY_REFRESH_MS = 15000;
+/**
+ * History refreshes at once whenever a session starts or ends (seen in the live list), and on its own only
+ * while a recording is under way, so that Recorded turns to Yes without a reload: often while a video is
+ * being made, less often while a session records or the bucket cannot be reached.
+ */
+const PROCESSING_REFRESH_MS = 2000;
+const RECORDING_REFRESH_MS = 10000;
 const HISTORY_LIMIT = 200;
 const MONITOR_WINDOW_FEATURES = 'noopener=no,width=1024,height=700';
 
@@ -39,7 +45,10 @@ export function SessionHistoryPage() {
     (signal: AbortSignal) => listHistory(recordedOnly, HISTORY_LIMIT, signal),
     [recordedOnly],
   );
-  const history = usePolling(loadHistory, HISTORY_REFRESH_MS);
+  const [historyInterval, setHistoryInterval] = useState<number | null>(null);
+  const history = usePolling(loadHistory, historyInterval);
+  const nextInterval = history.data === null ? null : refreshInterval(history.data);
+  useEffect(() => setHistoryInterval(nextInterval), [nextInterval]);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -190,6 +199,13 @@ export function SessionHistoryPage() {
   );
 }
 
+/** How soon the history should look again, or null when no recording is under way. */
+function refreshInterval(rows: readonly HistoryEntry[]): number | null {
+  if (rows.some((row) => row.recordingStatus === 'PROCESSING')) return PROCESSING_REFRESH_MS;
+  if (rows.some((row) => RECORDING_IN_FLIGHT.includes(row.recordingStatus))) return RECORDING_REFRESH_MS;
+  return null;
+}
+
 // --- Live sessions -------------------------------------------------------------------------------
 
 function Started({ iso }: { iso: string }) {
@@ -325,17 +341,48 @@ function LiveSection({
 
 // --- History -------------------------------------------------------------------------------------
 
+const STATUS_BADGES: Readonly<Partial<Record<HistoryEntry['recordingStatus'], string>>> = {
+  RECORDING: 'badge-danger',
+  PROCESSING: 'badge-info',
+  WAITING_FOR_STORAGE: 'badge-warning',
+  FAILED: 'badge-danger',
+};
+
+const STATUS_FALLBACK_DETAIL: Readonly<Partial<Record<HistoryEntry['recordingStatus'], string>>> = {
+  RECORDING: 'The session is being recorded.',
+  PROCESSING: 'The video is being made and stored.',
+  WAITING_FOR_STORAGE: 'The bucket cannot be reached; the upload is retried.',
+  FAILED: 'A step failed; it is retried.',
+};
+
+/** Yes or No (seed), and beside No where the recording stands while it is under way or failed. */
 function RecordedCell({ entry }: { entry: HistoryEntry }) {
-  const label = recordingLabel(entry.recordingStatus, entry.recorded);
-  if (label === 'Yes') return <span className="badge badge-success">Yes</span>;
-  if (label === 'Pending') {
-    return (
-      <span className="badge badge-warning" title="The recording was captured and is waiting to be stored.">
-        Pending
-      </span>
-    );
-  }
-  return <span className="muted">No</span>;
+  const badge = STATUS_BADGES[entry.recordingStatus];
+  const detail = entry.recordingDetail ?? STATUS_FALLBACK_DETAIL[entry.recordingStatus] ?? null;
+  return (
+    <span className="recorded-cell">
+      {entry.recorded ? (
+        <span className="badge badge-success" data-testid={`history-recorded-value-${entry.id}`}>
+          {recordingLabel(true)}
+        </span>
+      ) : (
+        <span className="muted" data-testid={`history-recorded-value-${entry.id}`}>
+          {recordingLabel(false)}
+        </span>
+      )}
+      {!entry.recorded && badge !== undefined && (
+        <span
+          className={`badge ${badge} recording-status`}
+          title={detail ?? undefined}
+          data-testid={`history-recording-status-${entry.id}`}
+          data-status={entry.recordingStatus}
+        >
+          {recordingStatusLabel(entry.recordingStatus, entry.recordingProgress)}
+          {detail !== null && <span className="visually-hidden">: {detail}</span>}
+        </span>
+      )}
+    </span>
+  );
 }
 
 function HistoryTable({

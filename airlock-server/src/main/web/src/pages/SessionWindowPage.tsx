@@ -6,6 +6,7 @@ import { type ConnectionStatus, type SessionEnd, socketUrl } from '../components
 import {
   ConnectingOverlay,
   EndedBanner,
+  RecordedBanner,
   RecordingBadge,
   StatusPill,
   TerminalWindow,
@@ -100,7 +101,7 @@ function LiveTerminal({ grant }: { grant: LaunchGrant }) {
         title={grant.assetName}
         status={
           <>
-            {recorded && (wasReady || status !== 'ended') && <RecordingBadge testId="session-recorded" />}
+            {recorded && status !== 'ended' && <RecordingBadge testId="session-recorded" />}
             <StatusPill status={status} testId="session-status" />
           </>
         }
@@ -115,6 +116,9 @@ function LiveTerminal({ grant }: { grant: LaunchGrant }) {
         </span>
         {sessionId !== null && <span className="term-bar-id">Session #{sessionId}</span>}
       </WindowBar>
+      {recorded && (status !== 'ended' || wasReady) && (
+        <RecordedBanner ended={status === 'ended'} testId="session-recorded-banner" />
+      )}
       {end !== null && (
         <EndedBanner
           title={endTitle(end, wasReady)}

@@ -1,13 +1,34 @@
-import type { ReactNode } from 'react';
+import { Fragment, useCallback, type ReactNode } from 'react';
+import { fetchAuditInfo } from '../../api';
+import {
+  durationBetween,
+  formatBytes,
+  formatDateTime,
+  formatDuration,
+  protocolLabel,
+  recordingEventLabel,
+  recordingLabel,
+  recordingStatusLabel,
+} from '../../labels';
+import type { HistoryEntry, RecordingEvent, RecordingInfo } from '../../types';
+import { useResource } from '../../useResource';
 import { Dialog } from '../Dialog';
-import { durationBetween, formatBytes, formatDateTime, formatDuration, protocolLabel, recordingLabel } from '../../labels';
-import type { HistoryEntry } from '../../types';
+import { ErrorState, LoadingState } from '../States';
 
-const RECORDING_STATUS_TEXT: Readonly<Record<string, string>> = {
-  NONE: 'Not recorded',
-  SPOOLED: 'Captured on the gateway, not stored yet',
-  STORED: 'Stored',
+const STATUS_BADGES: Readonly<Record<HistoryEntry['recordingStatus'], string>> = {
+  NONE: 'badge-neutral',
+  RECORDING: 'badge-danger',
+  PROCESSING: 'badge-info',
+  WAITING_FOR_STORAGE: 'badge-warning',
+  FAILED: 'badge-danger',
+  READY: 'badge-success',
 };
+
+/** The implicit group of System Admins (id 0), from which recording is never enforced. */
+const ALL_ACCESS_METHOD_GROUP = 0;
+
+/** Timeline entries that report a problem are marked as such, not by colour alone. */
+const PROBLEM_EVENTS = new Set(['FAILED', 'WAITING_FOR_STORAGE', 'UPLOAD_ABORTED', 'SPOOL_REPAIRED']);
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -23,57 +44,215 @@ function bytes(value: number): string {
   return value >= 1024 ? `${human} (${value.toLocaleString()} bytes)` : human;
 }
 
-/** Everything the gateway recorded about one session, for audits. */
-export function AuditInfoDialog({ entry, onClose }: { entry: HistoryEntry; onClose(): void }) {
-  const duration = durationBetween(entry.startedAt, entry.endedAt);
-  const none = <span className="muted">—</span>;
+const none = <span className="muted">—</span>;
+
+/** An object key; a long one wraps after a '/' rather than inside a name. */
+function ObjectKey({ value, testId }: { value: string | null; testId: string }) {
+  if (value === null) return none;
+  const parts = value.split('/');
   return (
-    <Dialog title={`Session #${entry.id}`} description="Full auditing information." onClose={onClose} size="wide" testId="audit-dialog">
-      <dl className="details audit-details">
-        <Row label="Session">#{entry.id}</Row>
-        <Row label="User">{entry.username}</Row>
-        <Row label="Client address" testId="audit-client-address">
-          <span className="mono">{entry.clientAddress || '—'}</span>
-        </Row>
-        <Row label="Access group">
-          {entry.groupName} <span className="muted">(id {entry.groupId})</span>
-        </Row>
-        <Row label="Asset">{entry.assetName}</Row>
-        <Row label="Access method">
-          {protocolLabel(entry.protocol)}{' '}
-          <span className="mono">
-            {entry.host}:{entry.port}
-          </span>
-        </Row>
-        <Row label="Started">
-          <time dateTime={entry.startedAt}>{formatDateTime(entry.startedAt)}</time>
-        </Row>
-        <Row label="Ended">
-          {entry.endedAt === null ? (
-            <span className="live-dot">Live</span>
-          ) : (
-            <time dateTime={entry.endedAt}>{formatDateTime(entry.endedAt)}</time>
+    <span className="mono object-key" data-testid={testId}>
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {part}
+          {index < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
           )}
-        </Row>
-        <Row label="Duration">{duration === null ? (entry.endedAt === null ? 'In progress' : '—') : formatDuration(duration)}</Row>
-        <Row label="End reason">{entry.endReasonLabel ?? entry.endReason ?? none}</Row>
-        <Row label="End detail">{entry.endDetail ?? none}</Row>
-        <Row label="Ended by" testId="audit-ended-by">
-          {entry.endedBy ?? none}
-        </Row>
-        <Row label="Sent to equipment">{bytes(entry.bytesToEquipment)}</Row>
-        <Row label="Received from equipment">{bytes(entry.bytesFromEquipment)}</Row>
-        <Row label="Recording enforced">{entry.enforceRecording ? 'Yes' : 'No'}</Row>
-        <Row label="Recorded">
-          {recordingLabel(entry.recordingStatus, entry.recorded)}{' '}
-          <span className="muted">({RECORDING_STATUS_TEXT[entry.recordingStatus] ?? entry.recordingStatus})</span>
-        </Row>
-      </dl>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+function Sha256({ value, testId }: { value: string | null; testId: string }) {
+  if (value === null) return none;
+  return (
+    <span className="mono sha256" data-testid={testId}>
+      {value}
+    </span>
+  );
+}
+
+/** Everything the gateway recorded about one session, for audits: the row as listed, then its recording. */
+export function AuditInfoDialog({ entry, onClose }: { entry: HistoryEntry; onClose(): void }) {
+  const load = useCallback((signal: AbortSignal) => fetchAuditInfo(entry.id, signal), [entry.id]);
+  const { resource, reload } = useResource(load);
+  // The fresh row once it arrives (the recording may have moved on since the list was loaded).
+  const session = resource.status === 'ready' ? resource.data.session : entry;
+  const duration = durationBetween(session.startedAt, session.endedAt);
+  return (
+    <Dialog
+      title={`Session #${session.id}`}
+      description="Full auditing information."
+      onClose={onClose}
+      size="large"
+      testId="audit-dialog"
+    >
+      <section aria-labelledby="audit-session-heading">
+        <h3 id="audit-session-heading" className="audit-heading">
+          Session
+        </h3>
+        <dl className="details audit-details audit-details-columns">
+          <Row label="Session">#{session.id}</Row>
+          <Row label="User">{session.username}</Row>
+          <Row label="Client address" testId="audit-client-address">
+            <span className="mono">{session.clientAddress || '—'}</span>
+          </Row>
+          <Row label="Access group">
+            {session.groupName} <span className="muted">(id {session.groupId})</span>
+          </Row>
+          <Row label="Asset">{session.assetName}</Row>
+          <Row label="Access method">
+            {protocolLabel(session.protocol)}{' '}
+            <span className="mono">
+              {session.host}:{session.port}
+            </span>
+          </Row>
+          <Row label="Started">
+            <time dateTime={session.startedAt}>{formatDateTime(session.startedAt)}</time>
+          </Row>
+          <Row label="Ended">
+            {session.endedAt === null ? (
+              <span className="live-dot">Live</span>
+            ) : (
+              <time dateTime={session.endedAt}>{formatDateTime(session.endedAt)}</time>
+            )}
+          </Row>
+          <Row label="Duration">
+            {duration === null ? (session.endedAt === null ? 'In progress' : '—') : formatDuration(duration)}
+          </Row>
+          <Row label="End reason">{session.endReasonLabel ?? session.endReason ?? none}</Row>
+          <Row label="End detail">{session.endDetail ?? none}</Row>
+          <Row label="Ended by" testId="audit-ended-by">
+            {session.endedBy ?? none}
+          </Row>
+          <Row label="Sent to equipment">{bytes(session.bytesToEquipment)}</Row>
+          <Row label="Received from equipment">{bytes(session.bytesFromEquipment)}</Row>
+          <Row label="Recording enforced">{session.enforceRecording ? 'Yes' : 'No'}</Row>
+          <Row label="Recorded" testId="audit-recorded">
+            {recordingLabel(session.recorded)}
+          </Row>
+        </dl>
+      </section>
+
+      <section aria-labelledby="audit-recording-heading" aria-busy={resource.status === 'loading'} data-testid="audit-recording">
+        <h3 id="audit-recording-heading" className="audit-heading">
+          Recording
+        </h3>
+        {resource.status === 'loading' && <LoadingState label="Loading the recording's details…" />}
+        {resource.status === 'error' && (
+          <ErrorState
+            title="The recording's details could not be loaded."
+            message={resource.message}
+            onRetry={reload}
+            testId="audit-recording-error"
+          />
+        )}
+        {resource.status === 'ready' && <RecordingDetails session={session} recording={resource.data.recording} />}
+      </section>
+
       <div className="form-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
           Close
         </button>
       </div>
     </Dialog>
+  );
+}
+
+function notRecordedReason(session: HistoryEntry): string {
+  if (session.groupId === ALL_ACCESS_METHOD_GROUP) {
+    return 'This session was not recorded: recording is never enforced for sessions opened from the All Access Method group.';
+  }
+  if (session.enforceRecording) {
+    return 'This session was not recorded: it ended before the equipment answered, so there was nothing to keep.';
+  }
+  return 'This session was not recorded: its access group does not enforce recording.';
+}
+
+function RecordingDetails({ session, recording }: { session: HistoryEntry; recording: RecordingInfo }) {
+  const status = session.recordingStatus;
+  if (status === 'NONE' && recording.timeline.length === 0) {
+    return (
+      <p className="audit-note" data-testid="audit-recording-none">
+        {notRecordedReason(session)}
+      </p>
+    );
+  }
+  const stored = recording.videoKey !== null;
+  return (
+    <>
+      <dl className="details audit-details">
+        <Row label="Status" testId="audit-recording-status">
+          <span className="audit-status">
+            <span className={`badge ${STATUS_BADGES[status] ?? 'badge-neutral'}`} data-status={status}>
+              {recordingStatusLabel(status, session.recordingProgress)}
+            </span>
+            {session.recordingDetail !== null && <span className="audit-status-detail">{session.recordingDetail}</span>}
+          </span>
+        </Row>
+        <Row label="Storage integration" testId="audit-integration">
+          {recording.integrationName ?? (
+            <span className="muted">{status === 'NONE' ? '—' : 'Deleted since; the active integration is used'}</span>
+          )}
+        </Row>
+        <Row label="Video object">
+          <ObjectKey value={recording.videoKey} testId="audit-video-key" />
+        </Row>
+        <Row label="Video SHA-256">
+          <Sha256 value={recording.videoSha256} testId="audit-video-sha256" />
+        </Row>
+        <Row label="Video size" testId="audit-video-size">
+          {recording.videoSize === null ? none : bytes(recording.videoSize)}
+        </Row>
+        <Row label="Raw recording object">
+          <ObjectKey value={recording.castKey} testId="audit-cast-key" />
+        </Row>
+        <Row label="Raw recording SHA-256">
+          <Sha256 value={recording.castSha256} testId="audit-cast-sha256" />
+        </Row>
+        <Row label="Session metadata" testId="audit-tags">
+          {recording.tagsApplied === null
+            ? stored
+              ? none
+              : <span className="muted">Not stored yet</span>
+            : recording.tagsApplied
+              ? 'Stored as object tags and object metadata'
+              : 'Metadata only (kept as object metadata, not as object tags)'}
+        </Row>
+        <Row label="Attempts" testId="audit-attempts">
+          {recording.attempts}
+        </Row>
+      </dl>
+      <h4 className="audit-subheading" id="audit-timeline-heading">
+        Timeline
+      </h4>
+      {recording.timeline.length === 0 ? (
+        <p className="audit-note">Nothing has happened to this recording yet.</p>
+      ) : (
+        <ol className="timeline" aria-labelledby="audit-timeline-heading" data-testid="audit-timeline">
+          {recording.timeline.map((event, index) => (
+            <TimelineItem key={`${event.at}-${index}`} event={event} />
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+function TimelineItem({ event }: { event: RecordingEvent }) {
+  const problem = PROBLEM_EVENTS.has(event.kind);
+  return (
+    <li className={`timeline-item${problem ? ' timeline-item-problem' : ''}`} data-kind={event.kind}>
+      <time className="timeline-time" dateTime={event.at} title={event.at}>
+        {formatDateTime(event.at)}
+      </time>
+      <div className="timeline-body">
+        <p className="timeline-label">{recordingEventLabel(event.kind)}</p>
+        {event.detail !== '' && <p className="timeline-detail">{event.detail}</p>}
+      </div>
+    </li>
   );
 }

@@ -32,6 +32,31 @@ export function RecordingBadge({ testId }: { testId: string }) {
   );
 }
 
+/**
+ * Under the bar of a recorded session's window from the moment it opens, before the equipment answers.
+ * Once the session ended it no longer claims to record: it says, muted, that the recording stopped with it.
+ */
+export function RecordedBanner({ ended, testId }: { ended: boolean; testId: string }) {
+  return (
+    <div
+      className={`term-recorded-banner${ended ? ' term-recorded-banner-ended' : ''}`}
+      role="status"
+      data-testid={testId}
+      data-ended={ended || undefined}
+    >
+      <RecordIcon width={14} height={14} />
+      {ended ? (
+        <span>The recording stopped when the session ended.</span>
+      ) : (
+        <span>
+          <span className="term-recorded-banner-title">This session is recorded.</span> Everything shown and typed in
+          this window is kept for later review.
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** "Connecting…", "Connected" or "Ended", announced politely as it changes. */
 export function StatusPill({ status, testId }: { status: ConnectionStatus; testId: string }) {
   return (

@@ -12,23 +12,31 @@ export interface Polled<T> {
 }
 
 /**
- * Loads on mount and again every `intervalMs` while the page is visible. Refreshes keep the shown data
- * until the new answer arrives, so tables do not flicker; a failed refresh keeps the last good data.
- * Changing `load` (new filter) starts over.
+ * Loads on mount and again every `intervalMs` while the page is visible; with `intervalMs` null it loads
+ * only on mount and on `reload`. Refreshes keep the shown data until the new answer arrives, so tables do
+ * not flicker; a failed refresh keeps the last good data. Changing `load` (new filter) starts over;
+ * changing only `intervalMs` keeps the data and waits the new interval before the next load.
  */
-export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, intervalMs: number): Polled<T> {
+export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, intervalMs: number | null): Polled<T> {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const previousLoad = useRef(load);
+  const previousGeneration = useRef(generation);
+  /** The latest load finished (it was not cut short by a new filter, a reload or an unmount). */
+  const settled = useRef(false);
 
   useEffect(() => {
-    if (previousLoad.current !== load) {
+    const loadChanged = previousLoad.current !== load;
+    if (loadChanged) {
       previousLoad.current = load;
       setData(null);
       setLoading(true);
     }
+    // Only the interval changed and the data is fresh: the next load waits its turn.
+    const onlyInterval = settled.current && !loadChanged && previousGeneration.current === generation;
+    previousGeneration.current = generation;
     let controller: AbortController | null = null;
     let timer: number | undefined;
     let stopped = false;
@@ -37,6 +45,7 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       controller?.abort();
       const current = new AbortController();
       controller = current;
+      settled.current = false;
       try {
         const result = await load(current.signal);
         if (stopped) return;
@@ -47,10 +56,15 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
         setError(errorMessage(e));
       } finally {
         if (!stopped) {
+          settled.current = true;
           setLoading(false);
-          timer = window.setTimeout(() => void schedule(), intervalMs);
+          later();
         }
       }
+    }
+
+    function later() {
+      if (intervalMs !== null) timer = window.setTimeout(() => void schedule(), intervalMs);
     }
 
     async function schedule() {
@@ -62,7 +76,8 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       await tick();
     }
 
-    void tick();
+    if (onlyInterval) later();
+    else void tick();
     return () => {
       stopped = true;
       window.clearTimeout(timer);
