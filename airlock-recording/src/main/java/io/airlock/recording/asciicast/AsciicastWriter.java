@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -58,35 +59,43 @@ public final class AsciicastWriter implements Closeable {
         line(text.toString());
     }
 
-    /** Records bytes the terminal printed. */
-    public void output(byte[] data, int offset, int length) throws IOException {
+    /**
+     * Records bytes the terminal printed.
+     *
+     * @return the event as written (what a reader of the file will see), or empty when the bytes end in
+     *     the middle of a character and nothing could be written yet
+     */
+    public Optional<AsciicastEvent> output(byte[] data, int offset, int length) throws IOException {
         String text = carry.decode(data, offset, length);
-        if (!text.isEmpty()) {
-            event("o", text);
+        if (text.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(new AsciicastEvent.Output(event("o", text), text));
     }
 
-    /** Records a change of terminal size. */
-    public void resize(int columns, int rows) throws IOException {
-        event("r", columns + "x" + rows);
+    /** Records a change of terminal size; returns the event as written. */
+    public AsciicastEvent resize(int columns, int rows) throws IOException {
+        return new AsciicastEvent.Resize(event("r", columns + "x" + rows), columns, rows);
     }
 
-    /** Records a marker, e.g. where an administrator started monitoring. */
-    public void marker(String label) throws IOException {
-        event("m", label);
+    /** Records a marker, e.g. where an administrator started monitoring; returns the event as written. */
+    public AsciicastEvent marker(String label) throws IOException {
+        return new AsciicastEvent.Marker(event("m", label), label);
     }
 
-    private void event(String type, String data) throws IOException {
-        double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
+    /** Writes one event line; returns its time as written. */
+    private double event(String type, String data) throws IOException {
+        double seconds = Math.round(Duration.between(start, clock.instant()).toNanos() / 1e3) / 1e6;
         var text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
             g.writeStartArray();
-            g.writeNumber(Math.round(seconds * 1e6) / 1e6);
+            g.writeNumber(seconds);
             g.writeString(type);
             g.writeString(data);
             g.writeEndArray();
         }
         line(text.toString());
+        return seconds;
     }
 
     private void line(String json) throws IOException {

@@ -74,44 +74,25 @@ public final class AsciicastTranscoder {
      */
     long replay(AsciicastReader reader, Letterbox letterbox, FrameSink sink, TranscodeProgress progress)
             throws IOException, RecordingFormatException, VideoException {
-        ScreenReplay screen = new ScreenReplay(reader.header().width(), reader.header().height());
-        FrameScheduler frames = new FrameScheduler(spec, letterbox, sink);
-        long pendingTick = 0;
-        boolean pending = true; // the empty screen at 0 s
-        double lastTime = 0;
+        var player = new EventPlayer(spec, reader.header().width(), reader.header().height(), letterbox, sink,
+                progress);
         Optional<AsciicastEvent> next;
         while ((next = reader.next()).isPresent()) {
-            AsciicastEvent event = next.get();
-            long tick = spec.tickAt(event.time());
-            if (tick > pendingTick) {
-                if (pending) {
-                    show(screen, letterbox, frames, pendingTick);
-                    pending = false;
-                }
-                progress.reached(event.time());
-                pendingTick = tick;
-            }
-            pending |= screen.apply(event);
-            lastTime = event.time();
+            player.accept(next.get());
         }
-        long endTick = spec.ticksFor(lastTime);
-        if (pending) {
-            // A change in the very last frame period still gets its frame, which may add one period.
-            endTick = Math.max(endTick, pendingTick + 1);
-            show(screen, letterbox, frames, pendingTick);
-        }
-        frames.end(endTick);
-        progress.reached(lastTime);
-        return endTick;
+        return player.finish();
     }
 
-    private static void show(ScreenReplay screen, Letterbox letterbox, FrameScheduler frames, long tick)
-            throws VideoException {
-        // The first frame is always sent, even of an empty screen; later ones only when pixels changed.
-        if (screen.render() || frames.lastTick() < 0) {
-            frames.idleUntil(tick); // the previous picture's repeats and keyframes first, before it is replaced
-            letterbox.draw(screen.pixels(), screen.width(), screen.height());
-            frames.changed(tick);
-        }
+    /**
+     * Starts encoding a recording while it is being made: events are given as they happen and the video
+     * is complete at {@link LiveTranscode#finish()}, identical to what {@link #transcode} makes of the
+     * same events read back from the file.
+     *
+     * @param columns the terminal's width at the start, as in the recording's header
+     * @param rows the terminal's height at the start
+     * @param video the MP4 file to create or replace; removed again unless finished
+     */
+    public LiveTranscode live(int columns, int rows, Path video) throws VideoException {
+        return LiveTranscode.start(spec, settings, columns, rows, video);
     }
 }

@@ -85,7 +85,12 @@ class RecordingPipeline {
         Path cast = spool.castFile(sessionId);
         Path video = spool.videoFile(sessionId);
         try {
-            if (!Files.exists(video)) {
+            long cut = SpoolFile.finish(cast);
+            if (cut > 0) {
+                recordings.event(sessionId, clock.instant(), "SPOOL_REPAIRED", "The last " + cut + " bytes, half a "
+                        + "line written when the gateway stopped, were cut from the recording.");
+            }
+            if (!Files.exists(video)) { // else it was encoded while the session ran, or by an earlier attempt
                 transcode(session, cast, video);
             }
             RecordingStore target = storeFor(state);
@@ -137,11 +142,6 @@ class RecordingPipeline {
     private void transcode(SessionRecord session, Path cast, Path video)
             throws IOException, RecordingFormatException, VideoException {
         long sessionId = session.id();
-        long cut = SpoolFile.finish(cast);
-        if (cut > 0) {
-            recordings.event(sessionId, clock.instant(), "SPOOL_REPAIRED", "The last " + cut + " bytes, half a line "
-                    + "written when the gateway stopped, were cut from the recording.");
-        }
         Path partial = spool.partialVideoFile(sessionId);
         double length = Math.max(0.001, Duration.between(session.startedAt(),
                 session.endedAt() == null ? clock.instant() : session.endedAt()).toNanos() / 1e9);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import io.airlock.server.recording.LiveVideos.LiveVideo;
 import java.util.Map;
 
 /**
@@ -19,19 +20,27 @@ final class SessionRecorder implements AutoCloseable {
 
     private final Path file;
     private final AsciicastWriter writer;
+    private final LiveVideo live;
 
-    private SessionRecorder(Path file, AsciicastWriter writer) {
+    private SessionRecorder(Path file, AsciicastWriter writer, LiveVideo live) {
         this.file = file;
         this.writer = writer;
+        this.live = live;
     }
 
-    static SessionRecorder start(Path file, int columns, int rows, String title, Clock clock) throws IOException {
+    /**
+     * Starts the spool file.
+     *
+     * @param live encodes the video as the session runs; null when it is made after the session
+     */
+    static SessionRecorder start(Path file, int columns, int rows, String title, Clock clock, LiveVideo live)
+            throws IOException {
         // Created owner-only before the first byte: a recording may show passwords typed at prompts.
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         var out = Files.newOutputStream(file, StandardOpenOption.WRITE);
         try {
             return new SessionRecorder(file, new AsciicastWriter(out,
-                    new AsciicastHeader(columns, rows, null, title, Map.of("TERM", "xterm-256color")), clock));
+                    new AsciicastHeader(columns, rows, null, title, Map.of("TERM", "xterm-256color")), clock), live);
         } catch (IOException e) {
             out.close();
             throw e;
@@ -43,19 +52,43 @@ final class SessionRecorder implements AutoCloseable {
     }
 
     synchronized void output(byte[] data, int offset, int length) throws IOException {
-        writer.output(data, offset, length);
+        var event = writer.output(data, offset, length);
+        if (live != null && event.isPresent()) {
+            live.offer(event.get());
+        }
     }
 
     synchronized void resize(int columns, int rows) throws IOException {
-        writer.resize(columns, rows);
+        var event = writer.resize(columns, rows);
+        if (live != null) {
+            live.offer(event);
+        }
     }
 
     synchronized void marker(String label) throws IOException {
-        writer.marker(label);
+        var event = writer.marker(label);
+        if (live != null) {
+            live.offer(event);
+        }
     }
 
+    /** Closes the spool file, then completes the live video from exactly what the file holds. */
     @Override
     public synchronized void close() throws IOException {
-        writer.close();
+        try {
+            writer.close();
+        } finally {
+            if (live != null) {
+                live.finish();
+            }
+        }
+    }
+
+    /** The session never opened: the live video is dropped with the spool file. */
+    synchronized void discard() throws IOException {
+        if (live != null) {
+            live.abandon("the session did not open");
+        }
+        close();
     }
 }

@@ -13,6 +13,7 @@ import io.airlock.server.connector.ConnectionTarget;
 import io.airlock.server.connector.Connector;
 import io.airlock.server.connector.ConnectorException;
 import io.airlock.server.connector.RemoteConnection;
+import io.airlock.server.recording.LiveVideos;
 import io.airlock.server.recording.RecordingHandOff;
 import io.airlock.server.recording.RecordingSpool;
 import io.airlock.server.recording.RecordingStatus;
@@ -55,12 +56,14 @@ class SessionService {
     private final RecordingHandOff handOff;
     private final GatewayNode node;
     private final TransactionTemplate transactions;
+    private final LiveVideos liveVideos;
     private final Map<Protocol, Connector> connectors = new EnumMap<>(Protocol.class);
 
     SessionService(AccessPolicy policy, AssetRepository assets, CredentialVault vault, LaunchTickets tickets,
             LiveSessions live, SessionRecordRepository records, AuditLog audit, Clock clock, RecordingSpool spool,
             List<Connector> connectors, RecordingStore recordings, RecordingHandOff handOff, GatewayNode node,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, LiveVideos liveVideos) {
+        this.liveVideos = liveVideos;
         this.recordings = recordings;
         this.handOff = handOff;
         this.node = node;
@@ -144,7 +147,8 @@ class SessionService {
                 requireSpoolSpace();
                 try {
                     recorder = SessionRecorder.start(spool.castFile(recordId), columns, rows,
-                            launch.assetName() + " (" + launch.protocol() + ")", clock);
+                            launch.assetName() + " (" + launch.protocol() + ")", clock,
+                            liveVideos.begin(recordId, columns, rows).orElse(null));
                 } catch (IOException e) {
                     throw new RecordingUnavailable("This access group enforces recording, and the recording could "
                             + "not start (" + e.getMessage() + "). The session was not opened.");
@@ -152,7 +156,7 @@ class SessionService {
             }
             connection = connectors.get(launch.protocol()).open(target(launch), columns, rows);
         } catch (ConnectorException | RecordingUnavailable e) {
-            closeQuietly(recorder);
+            discardQuietly(recorder);
             if (recorder != null) {
                 // Only a header was written: there is no session to keep as evidence.
                 deleteQuietly(recorder.file());
@@ -280,10 +284,10 @@ class SessionService {
         }
     }
 
-    private static void closeQuietly(SessionRecorder recorder) {
+    private static void discardQuietly(SessionRecorder recorder) {
         if (recorder != null) {
             try {
-                recorder.close();
+                recorder.discard();
             } catch (IOException e) {
                 // nothing more to lose: the session never started
             }

@@ -261,8 +261,11 @@ class TerminalSessionsTest extends GatewayTest {
         // The spool lets go only after the bucket holds the same bytes.
         assertThat(dataDir().resolve("spool").resolve("session-" + id + ".cast")).doesNotExist();
         assertThat(dataDir().resolve("spool").resolve("session-" + id + ".mp4")).doesNotExist();
+        // The video was encoded while the session ran, completed as the session ended.
         assertThat(audit.get("timeline").valueStream().map(e -> e.get("kind").asString()).toList())
-                .containsSubsequence("STARTED", "ENDED", "TRANSCODED", "UPLOADED", "METADATA_ONLY", "READY");
+                .containsSubsequence("STARTED", "TRANSCODED", "ENDED", "UPLOADED", "METADATA_ONLY", "READY");
+        assertThat(audit.get("timeline").valueStream().filter(e -> e.get("kind").asString().equals("TRANSCODED"))
+                .findFirst().orElseThrow().get("detail").asString()).startsWith("Encoded while the session ran");
         Files.delete(video);
     }
 

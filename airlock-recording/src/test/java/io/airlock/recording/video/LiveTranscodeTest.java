@@ -1,0 +1,111 @@
+package io.airlock.recording.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.recording.asciicast.AsciicastEvent;
+import io.airlock.recording.asciicast.AsciicastHeader;
+import io.airlock.recording.asciicast.AsciicastReader;
+import io.airlock.recording.asciicast.AsciicastWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveTranscodeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVideoMadeWhileRecordingIsTheSameAsOneMadeFromTheFinishedFile() throws Exception {
+        // A real session from the corpus, recorded again through the writer as it would be live: each event
+        // the writer returns goes straight to the live transcode.
+        Path source = TranscodedVideoTest.CORPUS.resolve("session-80x24.cast");
+        List<AsciicastEvent> events = new ArrayList<>();
+        int columns;
+        int rows;
+        try (InputStream in = Files.newInputStream(source); AsciicastReader reader = AsciicastReader.open(in)) {
+            columns = reader.header().width();
+            rows = reader.header().height();
+            Optional<AsciicastEvent> e;
+            while ((e = reader.next()).isPresent()) {
+                events.add(e.get());
+            }
+        }
+        Path cast = dir.resolve("recorded.cast");
+        Path live = dir.resolve("live.mp4");
+        var clock = new SteppingClock();
+        try (OutputStream out = Files.newOutputStream(cast);
+                LiveTranscode transcode = AsciicastTranscoder.evidence().live(columns, rows, live)) {
+            var writer = new AsciicastWriter(out, new AsciicastHeader(columns, rows, null, "vim", Map.of()), clock);
+            for (AsciicastEvent event : events) {
+                clock.at = Duration.ofNanos(Math.round(event.time() * 1e9));
+                switch (event) {
+                    case AsciicastEvent.Output o -> {
+                        var written = writer.output(o.data().getBytes(StandardCharsets.UTF_8), 0,
+                                o.data().getBytes(StandardCharsets.UTF_8).length);
+                        if (written.isPresent()) {
+                            transcode.accept(written.get());
+                        }
+                    }
+                    case AsciicastEvent.Resize r -> transcode.accept(writer.resize(r.columns(), r.rows()));
+                    case AsciicastEvent.Marker m -> transcode.accept(writer.marker(m.label()));
+                    case AsciicastEvent.Input i -> {
+                    }
+                }
+            }
+            writer.close();
+            var result = transcode.finish();
+            assertThat(result.frames()).isPositive();
+        }
+        Path fromFile = dir.resolve("from-file.mp4");
+        var fileResult = AsciicastTranscoder.evidence().transcode(cast, fromFile, TranscodeProgress.NONE);
+
+        assertThat(Files.size(live)).isEqualTo(fileResult.bytes());
+        assertThat(Files.readAllBytes(live)).isEqualTo(Files.readAllBytes(fromFile));
+        assertThat(Ffprobe.stream(live)).containsEntry("codec_name", "h264").containsEntry("width", "640");
+    }
+
+    @Test
+    void anUnfinishedLiveVideoIsRemovedWhenClosed() throws Exception {
+        Path video = dir.resolve("abandoned.mp4");
+        try (LiveTranscode transcode = AsciicastTranscoder.evidence().live(80, 24, video)) {
+            transcode.accept(new AsciicastEvent.Output(0.5, "hello"));
+            transcode.accept(new AsciicastEvent.Output(3.0, "world"));
+            assertThat(video).exists();
+        }
+        assertThat(video).doesNotExist();
+    }
+
+    /** A clock the test moves to each event's time. */
+    private static final class SteppingClock extends Clock {
+        private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
+        Duration at = Duration.ZERO;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return START.plus(at);
+        }
+    }
+}
