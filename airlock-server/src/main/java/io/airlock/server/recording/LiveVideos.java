@@ -32,7 +32,7 @@ public class LiveVideos {
 
     private static final Logger log = LoggerFactory.getLogger(LiveVideos.class);
     /** Events waiting for the encoder; a session that outruns it by this much falls back to the spool. */
-    static final int QUEUE = 8192;
+    public static final int QUEUE = 8192;
 
     private final Semaphore encoders;
     private final RecordingSpool spool;
@@ -79,6 +79,11 @@ public class LiveVideos {
             this.sessionId = sessionId;
             this.transcode = transcode;
             this.thread = Thread.ofVirtual().name("live-video-" + sessionId).start(this::encode);
+        }
+
+        /** Events given and not yet encoded. */
+        public int backlog() {
+            return queue.size();
         }
 
         /** Gives the encoder an event as written to the spool; never blocks. */

@@ -72,6 +72,11 @@ final class SessionRecorder implements AutoCloseable {
         }
     }
 
+    /** Events the live encoder has yet to encode (0 without one). */
+    int liveBacklog() {
+        return live == null ? 0 : live.backlog();
+    }
+
     /** Closes the spool file, then completes the live video from exactly what the file holds. */
     @Override
     public synchronized void close() throws IOException {

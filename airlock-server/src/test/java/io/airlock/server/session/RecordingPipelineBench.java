@@ -3,6 +3,7 @@ package io.airlock.server.session;
 import io.airlock.recording.video.BenchmarkRecordings;
 import io.airlock.server.asset.Protocol;
 import io.airlock.server.config.GatewayNode;
+import io.airlock.server.recording.LiveVideos;
 import io.airlock.server.recording.RecordingHandOff;
 import io.airlock.server.recording.RecordingSpool;
 import io.airlock.server.recording.RecordingStatus;
@@ -10,7 +11,6 @@ import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.support.Gateways;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,27 +51,70 @@ public final class RecordingPipelineBench {
             bench.closeTogether(1); // warm-up: JIT and FFmpeg's first load
             Result one = bench.closeTogether(1);
             Result twenty = bench.closeTogether(many);
-            System.out.printf(Locale.ROOT, "%-44s %10s %10s %12s%n", "one-hour recorded sessions closing", "first Yes",
-                    "last Yes", "video MB/h");
+            System.out.printf(Locale.ROOT, "%-36s %10s %10s %12s %6s %9s%n", "one-hour sessions closing",
+                    "first Yes", "last Yes", "video MB/h", "live", "RSS MB");
             one.print("1 session");
             twenty.print(many + " sessions at the same moment");
+            System.out.println("live: sessions whose video was encoded while they ran (the rest are transcoded "
+                    + "after they close); RSS: the gateway's resident memory with every session's encoder open");
             System.out.println("transcodes at once on this node: " + gateway.getBean(GatewayNode.class).id() + " → "
                     + (concurrency.isBlank() ? "default (half the processors, at least 1)" : concurrency) + "; "
                     + Runtime.getRuntime().availableProcessors() + " processors");
         }
     }
 
-    record Result(Duration first, Duration last, double videoMegabytes) {
+    record Result(Duration first, Duration last, double videoMegabytes, int live, long residentBytes) {
         void print(String label) {
-            System.out.printf(Locale.ROOT, "%-44s %9.2fs %9.2fs %12.2f%n", label, first.toMillis() / 1000.0,
-                    last.toMillis() / 1000.0, videoMegabytes);
+            System.out.printf(Locale.ROOT, "%-36s %9.2fs %9.2fs %12.2f %6d %9.0f%n", label, first.toMillis() / 1000.0,
+                    last.toMillis() / 1000.0, videoMegabytes, live, residentBytes / 1e6);
         }
+    }
+
+    /** A recorder's clock, standing at the time of the event being written. */
+    private static final class EventClock extends Clock {
+        private final Instant start;
+        private volatile Instant now;
+
+        EventClock(Instant start) {
+            this.start = start;
+            this.now = start;
+        }
+
+        void at(double seconds) {
+            now = start.plusNanos(Math.round(seconds * 1e9));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** The process's resident memory (Linux), while the live encoders of all sessions are open. */
+    static long residentBytes() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
     }
 
     private static final class Run {
         private final SessionRecordRepository records;
         private final RecordingHandOff handOff;
         private final RecordingSpool spool;
+        private final LiveVideos liveVideos;
         private final TransactionTemplate transactions;
         private final RecordingStore store;
         private final String node;
@@ -81,27 +124,58 @@ public final class RecordingPipelineBench {
             this.records = gateway.getBean(SessionRecordRepository.class);
             this.handOff = gateway.getBean(RecordingHandOff.class);
             this.spool = gateway.getBean(RecordingSpool.class);
+            this.liveVideos = gateway.getBean(LiveVideos.class);
             this.transactions = gateway.getBean(TransactionTemplate.class);
             this.store = gateway.getBean(RecordingStore.class);
             this.node = gateway.getBean(GatewayNode.class).id();
             this.hour = hour;
         }
 
-        /** Sessions that each recorded the hour, all closing now; waits until every one is Recorded = Yes. */
+        /**
+         * Sessions that each recorded the hour, all closing now; waits until every one is Recorded = Yes. The
+         * hour is played through the session recorder as the session would have written it, with the live
+         * encoder kept up to date as it is over a real hour (where it has one); the clock starts when the
+         * windows close: the recorder closes, the rows end and the recordings are handed off.
+         */
         Result closeTogether(int count) throws Exception {
             Instant end = Clock.systemUTC().instant();
             Instant start = end.minus(Duration.ofHours(1));
             long integration = store.activeIntegrationId().orElseThrow();
             List<Long> ids = new ArrayList<>();
+            List<SessionRecorder> recorders = new ArrayList<>();
+            List<EventClock> clocks = new ArrayList<>();
+            int live = 0;
             for (int i = 0; i < count; i++) {
                 var launch = new Launch(1, "bench", "127.0.0.1", 1, "Bench group", 1, "Bench PLC " + i, 1,
                         Protocol.SSH, "127.0.0.1", 22, true);
                 long id = records.start(launch, RecordingStatus.RECORDING, start, node, integration);
-                Files.copy(hour, spool.castFile(id), StandardCopyOption.REPLACE_EXISTING);
+                var video = liveVideos.begin(id, 80, 24);
+                live += video.isPresent() ? 1 : 0;
+                var clock = new EventClock(start);
+                clocks.add(clock);
+                recorders.add(SessionRecorder.start(spool.castFile(id), 80, 24, "bench", clock, video.orElse(null)));
                 ids.add(id);
             }
+            // The hour, into every recorder at once, two threads (the processors) doing the work.
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    SessionRecorder recorder = recorders.get(i);
+                    EventClock clock = clocks.get(i);
+                    done.add(pool.submit(() -> {
+                        play(recorder, clock);
+                        return null;
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+            }
+            long rss = residentBytes();
             long closed = System.nanoTime();
-            for (long id : ids) {
+            for (int i = 0; i < count; i++) {
+                long id = ids.get(i);
+                recorders.get(i).close();
                 transactions.executeWithoutResult(tx -> {
                     records.end(id, end, EndReason.CLOSED_BY_USER, "The session window was closed.", null, 100, 100);
                     handOff.ended(id, "The session ended.");
@@ -130,7 +204,36 @@ public final class RecordingPipelineBench {
             }
             double megabytes = store.list("recordings/", 10_000).stream().filter(o -> o.key().endsWith("/" + ids.get(0)
                     + ".mp4")).mapToLong(RecordingStore.StoredObject::size).sum() / 1e6;
-            return new Result(Duration.ofNanos(first), Duration.ofNanos(last), megabytes);
+            return new Result(Duration.ofNanos(first), Duration.ofNanos(last), megabytes, live, rss);
+        }
+
+        /** Writes the hour's events through the recorder at their recorded times, as the session did. */
+        private void play(SessionRecorder recorder, EventClock clock) throws Exception {
+            try (var in = Files.newInputStream(hour);
+                    var reader = io.airlock.recording.asciicast.AsciicastReader.open(in)) {
+                java.util.Optional<io.airlock.recording.asciicast.AsciicastEvent> next;
+                while ((next = reader.next()).isPresent()) {
+                    var event = next.get();
+                    clock.at(event.time());
+                    switch (event) {
+                        case io.airlock.recording.asciicast.AsciicastEvent.Output o -> {
+                            byte[] bytes = o.data().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            recorder.output(bytes, 0, bytes.length);
+                        }
+                        case io.airlock.recording.asciicast.AsciicastEvent.Resize r ->
+                            recorder.resize(r.columns(), r.rows());
+                        default -> {
+                        }
+                    }
+                    // Over a real hour the encoder keeps up; here it is given the time to.
+                    while (recorder.liveBacklog() > LiveVideos.QUEUE / 2) {
+                        Thread.sleep(1);
+                    }
+                }
+            }
+            while (recorder.liveBacklog() > 0) {
+                Thread.sleep(1);
+            }
         }
     }
 }
