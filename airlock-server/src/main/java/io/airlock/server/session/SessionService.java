@@ -182,7 +182,8 @@ class SessionService {
                 records.end(recordId, clock.instant(), ending.reason(), ending.detail(), ending.endedBy(),
                         ending.toEquipment(), ending.fromEquipment());
                 if (recorded) {
-                    handOff.ended(recordId, "The session ended: " + ending.reason().label() + ".");
+                    handOff.ended(recordId, "The session ended ("
+                            + ending.reason().label().toLowerCase(java.util.Locale.ROOT) + ").");
                 }
             });
         });

@@ -161,6 +161,55 @@ class RecordingCrashTest {
         assertThat(audit.get("session").get("endReason").asString()).isEqualTo("CLOSED_BY_USER");
     }
 
+    @Test
+    void killedInTheMiddleOfAMultipartUploadTheRestartAbortsItAndUploadsAfresh() throws Exception {
+        var setup = start(Store.S3MOCK, Map.of());
+        long id;
+        try (var terminal = setup.open(80, 24)) {
+            id = terminal.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            // About 25 MB of recording: above the 16 MiB part size, so the raw recording goes up in parts.
+            terminal.type("seq 1 3000000; echo many-parts-$((6*7))\n");
+            terminal.awaitOutput("many-parts-42", Duration.ofSeconds(90));
+            relay.throttle(4L * 1024 * 1024);
+        }
+        long before = relay.upstreamBytes();
+        // Past the first 16 MiB part of the raw recording (the video, a few MB, goes first).
+        awaitTrue(() -> relay.upstreamBytes() - before > 20L * 1024 * 1024, PIPELINE_WAIT, "a part was uploaded");
+        gateway.kill();
+        assertThat(bucket.openUploads()).as("the crash left a multipart upload open").isPositive();
+        relay.pass();
+        restart();
+
+        JsonNode audit = awaitStatus(id, "READY");
+        assertThat(stored(id, audit, Store.S3MOCK)).contains("many-parts-42");
+        assertThat(audit.get("recording").get("timeline").valueStream().map(e -> e.get("kind").asString()))
+                .contains("UPLOAD_ABORTED");
+    }
+
+    @Test
+    void aRecordingGoesToTheIntegrationThatWasActiveWhenItsSessionStarted() throws Exception {
+        var setup = start(Store.S3MOCK, Map.of());
+        long id;
+        String otherPrefix = "other-" + dir.getFileName() + "/";
+        try (var terminal = setup.open(80, 24)) {
+            id = terminal.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            terminal.type("echo first-bucket-$((6*7))\n");
+            terminal.awaitOutput("first-bucket-42", WAIT);
+            // An administrator switches to another integration while the session runs.
+            var admin = admin();
+            var created = admin.post("/api/integrations", Json.object("name", "Other", "endpoint",
+                    s3mock.endpoint().toString(), "region", "us-east-1", "bucket", S3MOCK_BUCKET, "prefix", otherPrefix,
+                    "accessKeyId", "AKIAIGNOREDBYS3MOCK", "secretAccessKey", "ignored-by-s3mock", "pathStyle", true));
+            long other = Json.parse(created.body()).get("id").asLong();
+            admin.post("/api/integrations/" + other + "/check", "{}");
+            assertThat(admin.post("/api/integrations/" + other + "/activate", "{}").status()).isEqualTo(200);
+        }
+        JsonNode audit = awaitStatus(id, "READY");
+        assertThat(audit.get("recording").get("integrationName").asString()).isEqualTo("S3Mock");
+        assertThat(stored(id, audit, Store.S3MOCK)).contains("first-bucket-42");
+        assertThat(bucket.keys(otherPrefix)).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Store.class)
     void whileTheBucketIsUnreachableSessionsStillRunAndUploadsWaitAndCompleteWhenItReturns(Store store)

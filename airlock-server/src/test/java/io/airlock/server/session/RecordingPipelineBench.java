@@ -46,6 +46,10 @@ public final class RecordingPipelineBench {
         if (!concurrency.isBlank()) {
             settings.put("AIRLOCK_TRANSCODE_CONCURRENCY", concurrency);
         }
+        String liveEncoders = System.getProperty("airlock.bench.live-encoders", "");
+        if (!liveEncoders.isBlank()) {
+            settings.put("AIRLOCK_LIVE_ENCODERS", liveEncoders);
+        }
         try (ConfigurableApplicationContext gateway = Gateways.start(settings)) {
             var bench = new Run(gateway, hour);
             bench.closeTogether(1); // warm-up: JIT and FFmpeg's first load
