@@ -207,7 +207,7 @@ class RecordingCrashTest {
         JsonNode audit = awaitStatus(id, "READY");
         assertThat(audit.get("recording").get("integrationName").asString()).isEqualTo("S3Mock");
         assertThat(stored(id, audit, Store.S3MOCK)).contains("first-bucket-42");
-        assertThat(bucket.keys(otherPrefix)).isEmpty();
+        assertThat(bucket.keys(otherPrefix + "recordings/")).isEmpty();
     }
 
     @ParameterizedTest
