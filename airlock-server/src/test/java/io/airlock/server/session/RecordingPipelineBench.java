@@ -9,6 +9,7 @@ import io.airlock.server.recording.RecordingSpool;
 import io.airlock.server.recording.RecordingStatus;
 import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.support.Gateways;
+import io.airlock.server.support.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,36 +75,6 @@ public final class RecordingPipelineBench {
         }
     }
 
-    /** A recorder's clock, standing at the time of the event being written. */
-    private static final class EventClock extends Clock {
-        private final Instant start;
-        private volatile Instant now;
-
-        EventClock(Instant start) {
-            this.start = start;
-            this.now = start;
-        }
-
-        void at(double seconds) {
-            now = start.plusNanos(Math.round(seconds * 1e9));
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** The process's resident memory (Linux), while the live encoders of all sessions are open. */
     static long residentBytes() throws java.io.IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -147,7 +118,7 @@ public final class RecordingPipelineBench {
             long integration = store.activeIntegrationId().orElseThrow();
             List<Long> ids = new ArrayList<>();
             List<SessionRecorder> recorders = new ArrayList<>();
-            List<EventClock> clocks = new ArrayList<>();
+            List<MutableClock> clocks = new ArrayList<>();
             int live = 0;
             for (int i = 0; i < count; i++) {
                 var launch = new Launch(1, "bench", "127.0.0.1", 1, "Bench group", 1, "Bench PLC " + i, 1,
@@ -155,7 +126,7 @@ public final class RecordingPipelineBench {
                 long id = records.start(launch, RecordingStatus.RECORDING, start, node, integration);
                 var video = liveVideos.begin(id, 80, 24);
                 live += video.isPresent() ? 1 : 0;
-                var clock = new EventClock(start);
+                var clock = new MutableClock(start);
                 clocks.add(clock);
                 recorders.add(SessionRecorder.start(spool.castFile(id), 80, 24, "bench", clock, video.orElse(null)));
                 ids.add(id);
@@ -165,9 +136,9 @@ public final class RecordingPipelineBench {
                 List<java.util.concurrent.Future<?>> done = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     SessionRecorder recorder = recorders.get(i);
-                    EventClock clock = clocks.get(i);
+                    MutableClock clock = clocks.get(i);
                     done.add(pool.submit(() -> {
-                        play(recorder, clock);
+                        play(recorder, clock, start);
                         return null;
                     }));
                 }
@@ -212,13 +183,13 @@ public final class RecordingPipelineBench {
         }
 
         /** Writes the hour's events through the recorder at their recorded times, as the session did. */
-        private void play(SessionRecorder recorder, EventClock clock) throws Exception {
+        private void play(SessionRecorder recorder, MutableClock clock, Instant start) throws Exception {
             try (var in = Files.newInputStream(hour);
                     var reader = io.airlock.recording.asciicast.AsciicastReader.open(in)) {
                 java.util.Optional<io.airlock.recording.asciicast.AsciicastEvent> next;
                 while ((next = reader.next()).isPresent()) {
                     var event = next.get();
-                    clock.at(event.time());
+                    clock.set(start.plusNanos(Math.round(event.time() * 1e9)));
                     switch (event) {
                         case io.airlock.recording.asciicast.AsciicastEvent.Output o -> {
                             byte[] bytes = o.data().getBytes(java.nio.charset.StandardCharsets.UTF_8);

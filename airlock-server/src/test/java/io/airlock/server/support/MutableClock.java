@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock tests move by hand, so time-dependent behaviour is tested without sleeping. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    public void set(Instant at) {
+        now = at;
     }
 
     @Override
