@@ -40,7 +40,7 @@ public class LiveVideos {
     private final Clock clock;
 
     LiveVideos(RecordingSpool spool, RecordingRepository recordings, Clock clock,
-            @Value("${airlock.recording.live-encoders:16}") int encoders) {
+            @Value("${airlock.recording.live-encoders:24}") int encoders) {
         this.spool = spool;
         this.recordings = recordings;
         this.clock = clock;

@@ -41,17 +41,17 @@ class RecordingJobs implements SmartLifecycle {
     private final Scheduler scheduler;
     private final JdbcClient jdbc;
     private final RecordingRepository recordings;
+    private final String nodeId;
     private final String taskName;
-    private final int concurrency;
     private volatile boolean running;
 
     RecordingJobs(DataSource dataSource, JdbcClient jdbc, GatewayNode node, RecordingPipeline pipeline,
             RecordingRepository recordings, @Value("${airlock.recording.concurrency:0}") int concurrency) {
         this.jdbc = jdbc;
         this.recordings = recordings;
-        this.taskName = "recording:" + node.id();
-        this.concurrency = concurrency > 0 ? concurrency
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        this.nodeId = node.id();
+        this.taskName = "recording:" + nodeId;
+        int transcodes = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.task = Tasks.oneTime(taskName)
                 .onFailure(new Backoff())
                 .execute((instance, context) -> {
@@ -65,18 +65,13 @@ class RecordingJobs implements SmartLifecycle {
         // session's end was committed.
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(node.id()))
-                .threads(this.concurrency)
+                .threads(transcodes)
                 .pollingInterval(Duration.ofSeconds(5))
                 .heartbeatInterval(Duration.ofSeconds(30))
                 // Other nodes' tasks are "unresolved" here; their jobs must wait for their node, not vanish.
                 .deleteUnresolvedAfter(Duration.ofDays(36_500))
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
-    }
-
-    /** How many transcodes this node runs at once. */
-    int concurrency() {
-        return concurrency;
     }
 
     /**
@@ -109,8 +104,8 @@ class RecordingJobs implements SmartLifecycle {
         // dead (a crash), and is taken back now instead of after the scheduler's dead-execution timeout.
         int revived = jdbc.sql("update scheduled_tasks set picked = false, picked_by = null, last_heartbeat = null, "
                 + "version = version + 1 where task_name = ? and picked = true").param(taskName).update();
-        recordings.adoptUnnamed(taskName.substring("recording:".length()));
-        for (long sessionId : recordings.unfinishedOn(taskName.substring("recording:".length()))) {
+        recordings.adoptUnnamed(nodeId);
+        for (long sessionId : recordings.unfinishedOn(nodeId)) {
             scheduler.scheduleIfNotExists(task.instance(Long.toString(sessionId)), Instant.now());
         }
         scheduler.start();

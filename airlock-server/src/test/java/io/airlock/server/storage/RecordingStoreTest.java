@@ -97,6 +97,33 @@ class RecordingStoreTest extends GatewayTest {
     }
 
     @Test
+    void tagsRefusedByTheStoreLeaveTheObjectStoredWithTheMetadataAndSaySo() throws Exception {
+        try (var proxy = S3FrontProxy.start(s3mock.endpoint())) {
+            var admin = signedInAdmin();
+            var created = admin.post("/api/integrations", Json.object("name", uniqueName("No tagging"), "endpoint",
+                    proxy.endpoint().toString(), "region", "us-east-1", "bucket", BUCKET, "prefix", "refused/",
+                    "accessKeyId", "AKIAIGNOREDBYS3MOCK", "secretAccessKey", "ignored-by-s3mock", "pathStyle", true));
+            long id = Json.parse(created.body()).get("id").asLong();
+            admin.post("/api/integrations/" + id + "/check", "{}");
+            assertThat(admin.post("/api/integrations/" + id + "/activate", "{}").status()).isEqualTo(200);
+            // The policy changes after the check: PutObjectTagging is now denied, as AWS may.
+            proxy.deny(S3FrontProxy.Operation.PUT_OBJECT_TAGGING);
+            Path file = dir.resolve("refused.cast");
+            Files.writeString(file, "[0.1, \"o\", \"$ \"]\n");
+            String key = "sessions/" + uniqueName("t") + ".cast";
+
+            var stored = store.put(key, file, "application/x-asciicast", Map.of("session-id", "9"),
+                    Map.of("user", "carol"));
+
+            assertThat(stored.transferred()).isTrue();
+            assertThat(stored.tagging().applied()).isFalse();
+            assertThat(stored.tagging().note()).contains("AccessDenied").contains("metadata only");
+            assertThat(store.head(key).orElseThrow().metadata()).containsEntry("tag-user", "carol")
+                    .containsEntry("session-id", "9");
+        }
+    }
+
+    @Test
     void onAStoreWithoutTaggingTheTagsAreKeptAsMetadata() throws Exception {
         S3IntegrationApiTest.reactivateEmbedded(signedInAdmin());
         Path file = dir.resolve("embedded.cast");
