@@ -196,7 +196,8 @@ class RecordedSessionBrowserTest extends GatewayTest {
             kinds.add(item.getAttribute("data-kind"));
             labels.add(item.findElement(By.className("timeline-label")).getText());
         }
-        assertThat(kinds).containsSubsequence("STARTED", "ENDED", "TRANSCODED", "UPLOADED", "READY");
+        // The video is encoded while the session runs and completed as it ends.
+        assertThat(kinds).containsSubsequence("STARTED", "TRANSCODED", "ENDED", "UPLOADED", "READY");
         assertThat(labels).contains("Ready").last().isEqualTo("Ready");
         screenshot(admin, "audit-dialog-top");
         admin.executeScript("arguments[0].scrollIntoView({block: 'start'});",
