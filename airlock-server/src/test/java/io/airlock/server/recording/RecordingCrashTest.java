@@ -47,6 +47,8 @@ class RecordingCrashTest {
     private static final TestPeers PEERS = TestPeers.load();
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration PIPELINE_WAIT = Duration.ofSeconds(90);
+    /** How long the bucket stays unreachable in the outage test. */
+    private static final Duration OUTAGE = Duration.ofMinutes(2);
     private static final String S3MOCK_BUCKET = "crash-recordings";
     private static final String ADMIN_PASSWORD = "crash-test-admin-password";
 
@@ -225,11 +227,17 @@ class RecordingCrashTest {
         JsonNode waiting = awaitStatus(id, "WAITING_FOR_STORAGE");
         assertThat(waiting.get("session").get("recordingDetail").asString()).contains("cannot be reached");
         assertThat(dir.resolve("data").resolve("spool").resolve("session-" + id + ".cast")).exists();
-        Thread.sleep(10_000); // still out: nothing is lost, it keeps waiting
-        assertThat(status(id)).isEqualTo("WAITING_FOR_STORAGE");
+        // Out for minutes: nothing is lost, the recording keeps waiting in the spool.
+        long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+        while (System.nanoTime() < outageEnds) {
+            Thread.sleep(5_000);
+            assertThat(status(id)).isEqualTo("WAITING_FOR_STORAGE");
+            assertThat(dir.resolve("data").resolve("spool").resolve("session-" + id + ".cast")).exists();
+        }
         relay.pass();
 
-        JsonNode audit = awaitStatus(id, "READY");
+        // The next retry comes at most two minutes after the last failed one.
+        JsonNode audit = awaitStatus(id, "READY", RecordingJobs.STORAGE_RETRY_MAX.plusSeconds(30));
         assertThat(stored(id, audit, store)).contains("during-outage-42");
         assertThat(audit.get("recording").get("timeline").valueStream().map(e -> e.get("kind").asString()))
                 .contains("WAITING_FOR_STORAGE", "UPLOADED", "READY");
@@ -335,7 +343,11 @@ class RecordingCrashTest {
     }
 
     private JsonNode awaitStatus(long id, String wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + PIPELINE_WAIT.toNanos();
+        return awaitStatus(id, wanted, PIPELINE_WAIT);
+    }
+
+    private JsonNode awaitStatus(long id, String wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode audit = audit(id);
         while (!audit.get("session").get("recordingStatus").asString().equals(wanted)
                 && System.nanoTime() < deadline) {
