@@ -161,7 +161,12 @@ public class LiveVideos {
         private void release() {
             if (!released) {
                 released = true;
-                transcode.close(); // deletes an unfinished video
+                if (thread.isAlive()) {
+                    // Freeing the encoder under a thread still inside it would crash the process: leak it instead.
+                    log.warn("The live encoder of session #{} did not stop; its memory is not freed", sessionId);
+                } else {
+                    transcode.close(); // deletes an unfinished video
+                }
                 encoders.release();
             }
         }

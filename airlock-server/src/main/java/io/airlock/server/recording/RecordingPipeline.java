@@ -136,6 +136,10 @@ class RecordingPipeline {
         } catch (IOException | RecordingFormatException | VideoException e) {
             fail(sessionId, status, RecordingStatus.FAILED, "The video could not be made (" + e.getMessage()
                     + "). The recording is kept on the gateway at " + cast + " and the step is retried.", e, false);
+        } catch (RuntimeException e) {
+            // Whatever else went wrong is shown too, never left as a silent PROCESSING.
+            fail(sessionId, status, RecordingStatus.FAILED, "The recording could not be stored (" + e
+                    + "). It is kept on the gateway at " + cast + " and the step is retried.", e, false);
         }
     }
 
