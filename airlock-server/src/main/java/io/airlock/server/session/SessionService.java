@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -130,7 +132,7 @@ class SessionService {
             return;
         }
         Instant started = clock.instant();
-        var integrationId = launch.enforceRecording() ? recordings.activeIntegrationId() : java.util.OptionalLong.empty();
+        var integrationId = launch.enforceRecording() ? recordings.activeIntegrationId() : OptionalLong.empty();
         long recordId = records.start(launch, launch.enforceRecording() ? RecordingStatus.RECORDING : RecordingStatus.NONE,
                 started, node.id(), integrationId.isPresent() ? integrationId.getAsLong() : null);
         audit.record(user.getUsername(), "session.open", "#" + recordId + " " + launch.assetName() + " "
@@ -183,7 +185,7 @@ class SessionService {
                         ending.toEquipment(), ending.fromEquipment());
                 if (recorded) {
                     handOff.ended(recordId, "The session ended ("
-                            + ending.reason().label().toLowerCase(java.util.Locale.ROOT) + ").");
+                            + ending.reason().label().toLowerCase(Locale.ROOT) + ").");
                 }
             });
         });
