@@ -29,6 +29,7 @@ public class RecordingAudit {
             String castSha256, Boolean tagsApplied, int attempts, List<TimelineEntry> timeline) {
     }
 
+    /** One line of the recording's timeline. */
     public record TimelineEntry(Instant at, String kind, String detail) {
     }
 
@@ -41,8 +42,7 @@ public class RecordingAudit {
                     return new Info(name, rs.getString("video_key"), rs.getString("video_sha256"),
                             rs.getObject("video_size", Long.class), rs.getString("cast_key"),
                             rs.getString("cast_sha256"), rs.getObject("tags_applied", Boolean.class),
-                            rs.getInt("recording_attempts"), recordings.timeline(sessionId).stream()
-                                    .map(e -> new TimelineEntry(e.at(), e.kind(), e.detail())).toList());
+                            rs.getInt("recording_attempts"), recordings.timeline(sessionId));
                 })
                 .optional();
     }

@@ -93,7 +93,8 @@ class RecordingPipeline {
             if (!Files.exists(video)) { // else it was encoded while the session ran, or by an earlier attempt
                 transcode(session, cast, video);
             }
-            RecordingStore target = storeFor(state);
+            Destination destination = destination(state);
+            RecordingStore target = destination.store();
             RecordingKeys keys = RecordingKeys.of(sessionId, session.startedAt());
             recordings.progress(sessionId, "Uploading to the bucket.", null);
             Map<String, String> metadata = metadata(session);
@@ -111,7 +112,7 @@ class RecordingPipeline {
             verify(target, storedCast);
             recordings.event(sessionId, clock.instant(), "UPLOADED", "Stored " + keys.video() + " ("
                     + storedVideo.size() + " bytes) and " + keys.cast() + " (" + storedCast.size() + " bytes) in "
-                    + integrationLabel(state) + "; SHA-256 verified in the bucket: " + storedVideo.sha256() + ".");
+                    + destination.label() + "; SHA-256 verified in the bucket: " + storedVideo.sha256() + ".");
             boolean tagged = storedVideo.tagging().applied() && storedCast.tagging().applied();
             recordings.event(sessionId, clock.instant(), tagged ? "TAGS_APPLIED" : "METADATA_ONLY", tagged
                     ? "The session metadata is stored as object tags and as object metadata."
@@ -205,23 +206,20 @@ class RecordingPipeline {
         }
     }
 
-    /** The integration active when the session started, unless it was deleted since: then the active one. */
-    private RecordingStore storeFor(State state) {
-        if (state.integrationId() != null && store.integrationName(state.integrationId()).isPresent()) {
-            return store.integration(state.integrationId());
-        }
-        return store;
+    /** Where a recording goes, and how the timeline names it. */
+    private record Destination(RecordingStore store, String label) {
     }
 
-    private String integrationLabel(State state) {
+    /** The integration active when the session started, unless it was deleted since: then the active one. */
+    private Destination destination(State state) {
         if (state.integrationId() != null) {
             var name = store.integrationName(state.integrationId());
             if (name.isPresent()) {
-                return "'" + name.get() + "'";
+                return new Destination(store.integration(state.integrationId()), "'" + name.get() + "'");
             }
         }
-        return "the active integration '" + store.activeIntegration().orElse("?") + "' (the session's own "
-                + "integration was deleted)";
+        return new Destination(store, "the active integration '" + store.activeIntegration().orElse("?")
+                + "' (the session's own integration was deleted)");
     }
 
     /** The session's metadata, stored with both objects. */

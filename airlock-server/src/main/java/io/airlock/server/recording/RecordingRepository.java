@@ -24,10 +24,6 @@ class RecordingRepository {
             String openUploadKey, String openUploadId, String videoKey, String videoSha256) {
     }
 
-    /** One line of the recording's timeline. */
-    record Event(Instant at, String kind, String detail) {
-    }
-
     Optional<State> state(long sessionId) {
         return jdbc.sql("select id, recording_status, node_id, integration_id, recording_attempts, open_upload_key, "
                 + "open_upload_id, video_key, video_sha256 from session_record where id = ?").param(sessionId)
@@ -87,11 +83,11 @@ class RecordingRepository {
                 .params(sessionId, Timestamp.from(at), kind, truncate(detail)).update();
     }
 
-    List<Event> timeline(long sessionId) {
+    List<RecordingAudit.TimelineEntry> timeline(long sessionId) {
         return jdbc.sql("select at, kind, detail from recording_event where session_id = ? order by id")
                 .param(sessionId)
-                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
-                        rs.getString("detail")))
+                .query((rs, n) -> new RecordingAudit.TimelineEntry(rs.getTimestamp("at").toInstant(),
+                        rs.getString("kind"), rs.getString("detail")))
                 .list();
     }
 

@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,8 @@ class SessionService {
         }
         Instant started = clock.instant();
         var integrationId = launch.enforceRecording() ? recordings.activeIntegrationId() : OptionalLong.empty();
+        Optional<String> integrationName = integrationId.isPresent()
+                ? recordings.integrationName(integrationId.getAsLong()) : Optional.empty();
         long recordId = records.start(launch, launch.enforceRecording() ? RecordingStatus.RECORDING : RecordingStatus.NONE,
                 started, node.id(), integrationId.isPresent() ? integrationId.getAsLong() : null);
         audit.record(user.getUsername(), "session.open", "#" + recordId + " " + launch.assetName() + " "
@@ -141,7 +144,7 @@ class SessionService {
         RemoteConnection connection = null;
         try {
             if (launch.enforceRecording()) {
-                if (integrationId.isEmpty() || recordings.integrationName(integrationId.getAsLong()).isEmpty()) {
+                if (integrationName.isEmpty()) {
                     throw new RecordingUnavailable("This access group enforces recording, and no storage integration "
                             + "is active to keep recordings in. The session was not opened; a System Admin must "
                             + "activate one under Administration → External Integrations.");
@@ -174,7 +177,7 @@ class SessionService {
             return;
         }
         if (recorder != null) {
-            handOff.started(recordId, recordings.integrationName(integrationId.getAsLong()).orElse("?"));
+            handOff.started(recordId, integrationName.get());
         }
         boolean recorded = recorder != null;
         var session = new LiveSession(recordId, launch, started, socket, connection, recorder, columns, rows, ending -> {
