@@ -6,5 +6,10 @@ public enum CredentialKind {
     NONE,
     PASSWORD,
     /** An SSH private key in OpenSSH or PEM format. */
-    PRIVATE_KEY
+    PRIVATE_KEY,
+    /**
+     * Nothing secret is stored (at most a username): the session window asks the user each time, and what
+     * they type is used for that one connection, never stored, logged or recorded.
+     */
+    ASK_USER
 }
