@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,20 +20,31 @@ import tools.jackson.core.json.JsonFactory;
  * stream at once, so a crash loses at most the line being written (which {@link AsciicastReader}
  * tolerates). Output bytes are decoded as UTF-8 across event boundaries: a character split between two
  * reads is kept whole.
+ *
+ * <p>The header's timestamp is wall-clock time; event times come from a {@link Ticker}, so a step of the
+ * wall clock during the recording changes none of them and they never decrease.
  */
 public final class AsciicastWriter implements Closeable {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final OutputStream out;
-    private final Clock clock;
-    private final Instant start;
+    private final Ticker ticker;
+    private final long startNanos;
     private final Utf8Carry carry = new Utf8Carry();
+    private long lastMicros;
 
-    public AsciicastWriter(OutputStream out, AsciicastHeader header, Clock clock) throws IOException {
+    /**
+     * Writes the header at once.
+     *
+     * @param clock gives the header's start time, unless the header has one
+     * @param ticker times the events, from zero now
+     */
+    public AsciicastWriter(OutputStream out, AsciicastHeader header, Clock clock, Ticker ticker) throws IOException {
         this.out = out;
-        this.clock = clock;
-        this.start = clock.instant();
+        this.ticker = ticker;
+        this.startNanos = ticker.nanos();
+        Instant start = clock.instant();
         var text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
             g.writeStartObject();
@@ -85,7 +95,9 @@ public final class AsciicastWriter implements Closeable {
 
     /** Writes one event line; returns its time as written. */
     private double event(String type, String data) throws IOException {
-        double seconds = Math.round(Duration.between(start, clock.instant()).toNanos() / 1e3) / 1e6;
+        // Never below the last one, whatever the ticker does: a reader rejects a recording going backwards.
+        lastMicros = Math.max(lastMicros, Math.round((ticker.nanos() - startNanos) / 1e3));
+        double seconds = lastMicros / 1e6;
         var text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
             g.writeStartArray();
