@@ -82,11 +82,13 @@ class LiveTranscodeTest {
     @Test
     void anUnfinishedLiveVideoIsRemovedWhenClosed() throws Exception {
         Path video = dir.resolve("abandoned.mp4");
+        Path partial = dir.resolve("abandoned.mp4.part");
         try (LiveTranscode transcode = AsciicastTranscoder.evidence().live(80, 24, video)) {
             transcode.accept(new AsciicastEvent.Output(0.5, "hello"));
             transcode.accept(new AsciicastEvent.Output(3.0, "world"));
-            assertThat(video).exists();
+            assertThat(partial).exists();
         }
+        assertThat(partial).doesNotExist();
         assertThat(video).doesNotExist();
     }
 
