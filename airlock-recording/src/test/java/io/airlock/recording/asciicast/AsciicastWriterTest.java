@@ -117,6 +117,28 @@ class AsciicastWriterTest {
     }
 
     @Test
+    void anyTextTheEquipmentPrintsReadsBackUnchanged() throws Exception {
+        String printed = "tab\tback\\slash \"quote\" bell\u0007 nul\u0000 del\u007f \u2028 é € \uD83D\uDE00 \u001b[0m";
+        var bytes = new ByteArrayOutputStream();
+        try (var writer = new AsciicastWriter(bytes, new AsciicastHeader(80, 24, null, null, Map.of()), clock,
+                ticker)) {
+            byte[] utf8 = printed.getBytes(StandardCharsets.UTF_8);
+            // Split inside the four-byte emoji (the last five bytes are " ESC[0m"), so it arrives in two chunks.
+            int split = utf8.length - 5 - 2;
+            writer.output(utf8, 0, split);
+            writer.output(utf8, split, utf8.length - split);
+        }
+
+        try (var reader = AsciicastReader.open(new ByteArrayInputStream(bytes.toByteArray()))) {
+            StringBuilder read = new StringBuilder();
+            for (var e = reader.next(); e.isPresent(); e = reader.next()) {
+                read.append(((AsciicastEvent.Output) e.get()).data());
+            }
+            assertThat(read.toString()).isEqualTo(printed);
+        }
+    }
+
+    @Test
     void characterSplitAcrossTwoReadsStaysWhole() throws Exception {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
         var carry = new AsciicastWriter.Utf8Carry();
