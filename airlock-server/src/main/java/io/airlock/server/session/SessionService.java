@@ -252,24 +252,18 @@ class SessionService {
 
     private ConnectionTarget target(Launch launch) {
         AccessMethod method = assets.findMethod(launch.methodId()).orElseThrow();
-        String secret = method.credentialKind() == CredentialKind.NONE ? null
+        // NONE and ASK_USER keep nothing sealed.
+        String secret = method.credentialSealed() == null ? null
                 : vault.open(method.credentialSealed(), method.credentialContext());
         return new ConnectionTarget(launch.host(), launch.port(), method.username(), method.credentialKind(), secret,
-                fingerprint -> pinOrCompare(method.id(), fingerprint));
+                ConnectionTarget.HostKeyPolicy.pinnedTo(method.hostKeyFingerprint(),
+                        fingerprint -> pinOrCompare(method.id(), fingerprint)),
+                method.charset(), method.telnetPrompts());
     }
 
     /** Trust on first use, then pinned; a different key is kept for an admin's review and refused. */
     private boolean pinOrCompare(long methodId, String fingerprint) {
-        AccessMethod current = assets.findMethod(methodId).orElseThrow();
-        if (current.hostKeyFingerprint() == null) {
-            assets.pinHostKey(methodId, fingerprint);
-            return true;
-        }
-        if (current.hostKeyFingerprint().equals(fingerprint)) {
-            return true;
-        }
-        assets.recordPendingHostKey(methodId, fingerprint);
-        return false;
+        return assets.pinOnFirstUse(methodId, fingerprint);
     }
 
     private static void refuse(WebSocketSession socket, String message) {
