@@ -1,19 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import {
-  acceptHostKey,
-  ApiError,
-  createAsset,
-  deleteAsset,
-  deleteMethod,
-  errorMessage,
-  listAssets,
-  updateAsset,
-} from '../api';
+import { acceptHostKey, createAsset, deleteAsset, deleteMethod, listAssets, updateAsset } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { byId, byTestId, pageHeading, useDeferredFocus } from '../components/access/useDeferredFocus';
+import { byTestId, pageHeading, useDeferredFocus } from '../components/access/useDeferredFocus';
 import { Dialog, DialogFormActions } from '../components/Dialog';
 import { FormError, TextAreaField, TextField } from '../components/Field';
-import { firstErrorId, serverFieldErrors, type FieldErrors } from '../components/formErrors';
+import type { FieldErrors } from '../components/formErrors';
 import { AlertIcon, EquipmentIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ResourceStates, StatusAlert } from '../components/States';
@@ -23,6 +14,7 @@ import { PROTOCOLS, type AccessMethod, type Asset, type AssetInput } from '../ty
 import { useResource } from '../useResource';
 import { MethodDialog } from './assets/MethodDialog';
 import { methodName, orNull } from './assets/methods';
+import { useFieldForm } from './assets/useFieldForm';
 import './assets/assets.css';
 
 const NAME_MAX = 128;
@@ -584,10 +576,6 @@ const ASSET_FIELD_IDS: Record<AssetField, string> = {
 };
 const ASSET_ORDER: AssetField[] = ['name', 'host', 'site', 'zone', 'description'];
 
-function firstAssetError(errors: AssetErrors): string | null {
-  return firstErrorId(errors, ASSET_ORDER, ASSET_FIELD_IDS);
-}
-
 function validateAsset(input: AssetInput): AssetErrors {
   const errors: AssetErrors = {};
   if (input.name === '') errors.name = 'Enter a name for the asset.';
@@ -605,7 +593,6 @@ function validateAsset(input: AssetInput): AssetErrors {
   return errors;
 }
 
-
 function AssetDialog({
   asset,
   onClose,
@@ -620,14 +607,10 @@ function AssetDialog({
   const [site, setSite] = useState(asset?.site ?? '');
   const [zone, setZone] = useState(asset?.zone ?? '');
   const [description, setDescription] = useState(asset?.description ?? '');
-  const focusLater = useDeferredFocus();
-  const [errors, setErrors] = useState<AssetErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, formError, submitting, submit } = useFieldForm(ASSET_ORDER, ASSET_FIELD_IDS);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
     const input: AssetInput = {
       name: name.trim(),
       host: host.trim(),
@@ -635,31 +618,16 @@ function AssetDialog({
       zone: orNull(zone),
       description: orNull(description),
     };
-    const clientErrors = validateAsset(input);
-    setErrors(clientErrors);
-    setFormError(null);
-    const firstError = firstAssetError(clientErrors);
-    if (firstError !== null) {
-      document.getElementById(firstError)?.focus();
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const saved = asset === null ? await createAsset(input) : await updateAsset(asset.id, input);
-      onSaved(saved, asset === null);
-    } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const serverErrors = serverFieldErrors(error, ASSET_ORDER);
-        if (error.status === 409 && serverErrors.name === undefined) serverErrors.name = error.message;
-        setErrors(serverErrors);
-        setFormError(error.message);
-        const firstError = firstAssetError(serverErrors);
-        if (firstError !== null) focusLater(byId(firstError));
-      } else {
-        setFormError(errorMessage(error));
-      }
-    }
+    await submit(
+      validateAsset(input),
+      async () => {
+        const saved = asset === null ? await createAsset(input) : await updateAsset(asset.id, input);
+        onSaved(saved, asset === null);
+      },
+      (error, fields) => {
+        if (error.status === 409 && fields.name === undefined) fields.name = error.message;
+      },
+    );
   }
 
   return (

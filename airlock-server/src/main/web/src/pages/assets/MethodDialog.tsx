@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, createMethod, errorMessage, fetchTerminalOptions, updateMethod } from '../../api';
-import { byId, useDeferredFocus } from '../../components/access/useDeferredFocus';
+import { createMethod, fetchTerminalOptions, updateMethod } from '../../api';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
-import { firstErrorId, serverFieldErrors, type FieldErrors } from '../../components/formErrors';
+import type { FieldErrors } from '../../components/formErrors';
 import { DEFAULT_PORTS, protocolLabel } from '../../labels';
 import {
   PROTOCOLS,
@@ -19,6 +18,7 @@ import {
 import { useResource } from '../../useResource';
 import { CREDENTIAL_FIELD_IDS, CredentialFields, storesSecret } from './CredentialFields';
 import { methodName, orNull } from './methods';
+import { useFieldForm } from './useFieldForm';
 import {
   PROMPT_MAX,
   promptFieldId,
@@ -74,10 +74,6 @@ function isTerminal(protocol: Protocol): boolean {
   return protocol === 'SSH' || protocol === 'TELNET';
 }
 
-function firstMethodError(errors: MethodErrors): string | null {
-  return firstErrorId(errors, METHOD_ORDER, METHOD_FIELD_IDS);
-}
-
 function hasPromptError(errors: MethodErrors): boolean {
   return TELNET_PROMPT_KINDS.some((kind) => errors[PROMPT_FIELDS[kind]] !== undefined);
 }
@@ -112,10 +108,7 @@ export function MethodDialog({
   const [privateKey, setPrivateKey] = useState('');
   const [prompts, setPrompts] = useState<PromptValues>(() => storedPrompts(method?.telnetPrompts));
   const [promptsOpen, setPromptsOpen] = useState(false);
-  const focusLater = useDeferredFocus();
-  const [errors, setErrors] = useState<MethodErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, formError, submitting, submit } = useFieldForm(METHOD_ORDER, METHOD_FIELD_IDS);
 
   const keepsStored = editing && credential === stored && storesSecret(stored);
   const offered = options.status === 'ready' ? options.data.charsets : [];
@@ -126,12 +119,6 @@ export function MethodDialog({
     if (port.trim() === '' || Number(port) === DEFAULT_PORTS[protocol]) setPort(String(DEFAULT_PORTS[next]));
     if (next !== 'SSH' && credential === 'PRIVATE_KEY') setCredential('PASSWORD');
     setProtocol(next);
-  }
-
-  function showErrors(next: MethodErrors) {
-    setErrors(next);
-    // A field inside the folded section must be visible to take focus.
-    if (hasPromptError(next)) setPromptsOpen(true);
   }
 
   function validate(): MethodErrors {
@@ -175,31 +162,10 @@ export function MethodDialog({
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
-    const clientErrors = validate();
-    showErrors(clientErrors);
-    setFormError(null);
-    const firstError = firstMethodError(clientErrors);
-    if (firstError !== null) {
-      focusLater(byId(firstError));
-      return;
-    }
-    setSubmitting(true);
-    try {
+    await submit(validate(), async () => {
       const saved = method === null ? await createMethod(asset.id, input()) : await updateMethod(method.id, input());
       onSaved(saved, method === null);
-    } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const serverErrors = serverFieldErrors(error, METHOD_ORDER);
-        showErrors(serverErrors);
-        setFormError(error.message);
-        const firstError = firstMethodError(serverErrors);
-        if (firstError !== null) focusLater(byId(firstError));
-      } else {
-        setFormError(errorMessage(error));
-      }
-    }
+    });
   }
 
   return (
@@ -312,7 +278,8 @@ export function MethodDialog({
               success: errors.telnetSuccessPrompt,
               failure: errors.telnetFailurePrompt,
             }}
-            open={promptsOpen}
+            // A field inside the folded section must be visible to show its error and take focus.
+            open={promptsOpen || hasPromptError(errors)}
             onToggle={setPromptsOpen}
             onChange={(kind, value) => setPrompts((current) => ({ ...current, [kind]: value }))}
             disabled={submitting}

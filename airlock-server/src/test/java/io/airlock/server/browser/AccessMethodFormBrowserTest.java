@@ -92,7 +92,8 @@ class AccessMethodFormBrowserTest extends GatewayTest {
 
         testId("method-edit-" + methodId).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("method-charset")));
-        assertThat(new Select(byId("method-charset")).getFirstSelectedOption().getAttribute("value")).isEqualTo("IBM437");
+        assertThat(new Select(byId("method-charset")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("IBM437");
         assertThat(byId("method-credential-ask_user").isSelected()).isTrue();
         byId("method-credential-password").click();
         type("method-password", "typed-into-the-form");
