@@ -14,7 +14,6 @@ import org.apache.commons.net.telnet.EchoOptionHandler;
 import org.apache.commons.net.telnet.InvalidTelnetOptionException;
 import org.apache.commons.net.telnet.SuppressGAOptionHandler;
 import org.apache.commons.net.telnet.TelnetClient;
-import org.apache.commons.net.telnet.TelnetOption;
 import org.apache.commons.net.telnet.TerminalTypeOptionHandler;
 import org.apache.commons.net.telnet.WindowSizeOptionHandler;
 import org.springframework.stereotype.Component;
@@ -63,32 +62,6 @@ class TelnetConnector implements Connector {
             return new AutoLogin(connection, target.username(), target.secret());
         }
         return connection;
-    }
-
-    static final class TelnetConnection extends StreamConnection {
-        private final TelnetClient telnet;
-
-        TelnetConnection(TelnetClient telnet) {
-            super(telnet.getInputStream(), telnet.getOutputStream());
-            this.telnet = telnet;
-        }
-
-        @Override
-        public void resize(int columns, int rows) throws IOException {
-            if (telnet.getLocalOptionState(TelnetOption.WINDOW_SIZE)) {
-                telnet.sendSubnegotiation(new int[] {TelnetOption.WINDOW_SIZE,
-                        (columns >> 8) & 0xff, columns & 0xff, (rows >> 8) & 0xff, rows & 0xff});
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                telnet.disconnect();
-            } catch (IOException | RuntimeException e) {
-                // already closed
-            }
-        }
     }
 
     /**
