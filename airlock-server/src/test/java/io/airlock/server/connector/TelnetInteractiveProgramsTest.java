@@ -27,6 +27,15 @@ class TelnetInteractiveProgramsTest {
     private static final Duration REACTION = Duration.ofSeconds(5);
 
     @Test
+    void theShellHasTheProgramsTheseTestsUse() throws Exception {
+        try (var connection = signIn()) {
+            var screen = shell(connection);
+            type(connection, "for p in top vi less; do command -v $p >/dev/null || echo lacks''-$p; done; echo checked-$((2+2))\r");
+            assertThat(screen.awaitText("checked-4")).doesNotContain("lacks-");
+        }
+    }
+
+    @Test
     void oneQQuitsTop() throws Exception {
         try (var connection = signIn()) {
             var screen = shell(connection);
@@ -34,6 +43,51 @@ class TelnetInteractiveProgramsTest {
             screen.await("(?i)load average");
             type(connection, "q");
             screen.await(PROMPT_PATTERN, REACTION);
+        }
+    }
+
+    @Test
+    void viInsertsTextAndQuitsWithoutSaving() throws Exception {
+        try (var connection = signIn()) {
+            var screen = shell(connection);
+            type(connection, "vi /tmp/airlock-vi-$$.txt\r");
+            screen.await("airlock-vi-\\d+\\.txt");
+            type(connection, "i");
+            type(connection, "typed-in-vi");
+            screen.awaitText("typed-in-vi");
+            type(connection, "\u001b");
+            type(connection, ":q!\r");
+            screen.await(PROMPT_PATTERN, REACTION);
+            type(connection, "test -e /tmp/airlock-vi-$$.txt && echo saved-$((1+1)) || echo unsaved-$((1+1))\r");
+            screen.awaitText("unsaved-2");
+        }
+    }
+
+    @Test
+    void lessPagesThroughAFileAndOneQQuits() throws Exception {
+        try (var connection = signIn()) {
+            var screen = shell(connection);
+            type(connection, "seq -f 'row-%g' 1 500 > /tmp/airlock-less-$$.txt; less /tmp/airlock-less-$$.txt\r");
+            screen.await("row-10\\b");
+            type(connection, " ");
+            screen.await("row-3\\d\\b");
+            type(connection, "q");
+            screen.await(PROMPT_PATTERN, REACTION);
+            type(connection, "rm /tmp/airlock-less-$$.txt\r");
+            screen.await(PROMPT_PATTERN, REACTION);
+        }
+    }
+
+    @Test
+    void enterGivesExactlyOneNewPrompt() throws Exception {
+        try (var connection = signIn()) {
+            var screen = shell(connection);
+            type(connection, "\r");
+            type(connection, "echo after-$((20+22))\r");
+            String upToEcho = screen.awaitText("after-42");
+            assertThat(PROMPT_PATTERN.matcher(upToEcho).results().count())
+                    .as("prompts between Enter and the next command's output in %s", Transcript.printable(upToEcho))
+                    .isEqualTo(1);
         }
     }
 

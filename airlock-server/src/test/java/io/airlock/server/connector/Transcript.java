@@ -92,7 +92,7 @@ final class Transcript {
                 long left = deadline - System.nanoTime();
                 if (ended || left <= 0) {
                     throw new AssertionError("did not see /" + pattern + "/ within " + bound.toSeconds() + " s"
-                            + (ended ? " (connection ended)" : "") + "; saw after the last match: " + printable(fresh));
+                            + (ended ? " (connection ended)" : "") + "; saw after the last match: " + printable(last(fresh)));
                 }
                 grew.awaitNanos(left);
             }
@@ -134,6 +134,12 @@ final class Transcript {
 
     private String text() {
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The end of a long text, enough to tell what a failed wait saw last. */
+    private static String last(String text) {
+        int keep = 2000;
+        return text.length() <= keep ? text : "…" + text.substring(text.length() - keep);
     }
 
     static String printable(String text) {
