@@ -39,11 +39,16 @@ jdk_major() {
 }
 
 # Exports JAVA_HOME as a JDK >= 21: JAVA_HOME when it qualifies, else the newest under /usr/lib/jvm.
+# The gateway needs a JDK 25 or newer to run: from 24 on, a virtual thread blocked inside `synchronized`
+# (as Commons Net's Telnet reader and other libraries do) no longer pins its carrier thread, so idle
+# sessions cannot starve the rest. The code itself is Java 21.
+readonly MIN_JDK=25
+
 select_jdk() {
   local best="" best_major=0 home major
   if [ -n "${JAVA_HOME:-}" ]; then
     major=$(jdk_major "$JAVA_HOME")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+    if [ -n "$major" ] && [ "$major" -ge "$MIN_JDK" ]; then
       export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
       return 0
     fi
@@ -51,11 +56,11 @@ select_jdk() {
   for home in /usr/lib/jvm/*; do
     [ -L "$home" ] && continue
     major=$(jdk_major "$home")
-    if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+    if [ -n "$major" ] && [ "$major" -ge "$MIN_JDK" ] && [ "$major" -gt "$best_major" ]; then
       best=$home best_major=$major
     fi
   done
-  [ -n "$best" ] || die "no JDK 21 or newer found (JAVA_HOME=${JAVA_HOME:-unset}, none under /usr/lib/jvm). Install one, e.g. apt-get install openjdk-21-jdk-headless (or Temurin 21+), or set JAVA_HOME to it."
+  [ -n "$best" ] || die "no JDK ${MIN_JDK} or newer found (JAVA_HOME=${JAVA_HOME:-unset}, none under /usr/lib/jvm). Install one, e.g. apt-get install openjdk-25-jdk-headless (or Temurin 25), or set JAVA_HOME to it."
   export JAVA_HOME="$best" PATH="$best/bin:$PATH"
 }
 

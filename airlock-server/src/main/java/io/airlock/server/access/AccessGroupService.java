@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,11 @@ class AccessGroupService {
     private final AssetRepository assets;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AccessGroupService(AccessGroupRepository groups, UserRepository users, AssetRepository assets, AuditLog audit,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.groups = groups;
         this.users = users;
         this.assets = assets;
@@ -82,6 +85,7 @@ class AccessGroupService {
         AccessGroup group = validate(request, id);
         groups.update(id, group, clock.instant());
         audit.record(actor.getName(), "group.update", describe(group));
+        events.publishEvent(new AccessChanged(actor.getName()));
         return GroupView.of(groups.findById(id).orElseThrow());
     }
 
@@ -91,6 +95,7 @@ class AccessGroupService {
                 .orElseThrow(() -> new ApiException(Reason.NOT_FOUND, "No such access group."));
         groups.delete(id);
         audit.record(actor.getName(), "group.delete", group.name());
+        events.publishEvent(new AccessChanged(actor.getName()));
     }
 
     private AccessGroup validate(GroupRequest r, long id) {

@@ -3,9 +3,11 @@ package io.airlock.server.access;
 import io.airlock.server.asset.AccessMethod;
 import io.airlock.server.asset.AssetRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,12 +23,37 @@ public class AccessPolicy {
 
     private final AccessGroupRepository groups;
     private final AssetRepository assets;
+    private final UserRepository users;
     private final Clock clock;
 
-    AccessPolicy(AccessGroupRepository groups, AssetRepository assets, Clock clock) {
+    AccessPolicy(AccessGroupRepository groups, AssetRepository assets, UserRepository users, Clock clock) {
         this.groups = groups;
         this.assets = assets;
+        this.users = users;
         this.clock = clock;
+    }
+
+    /**
+     * A live session's standing now, from the database rather than the session's sign-in.
+     *
+     * @param reason why it may not go on, in words for the user; null while it may
+     * @param closesAt when the group's schedule closes, if within the horizon asked about
+     */
+    public record Standing(boolean allowed, String reason, Optional<Instant> closesAt) {
+    }
+
+    /** Asks again for a session that is open: the account, the group, its schedule and the method. */
+    public Standing recheck(long userId, long groupId, long methodId, Duration horizon) {
+        var account = users.findById(userId).orElse(null);
+        if (account == null || !account.enabled()) {
+            return new Standing(false, "This account was disabled.", Optional.empty());
+        }
+        Decision decision = decide(userId, account.role(), groupId, methodId);
+        if (!decision.allowed() || groupId == ALL_ACCESS_METHOD_GROUP) {
+            return new Standing(decision.allowed(), decision.reason(), Optional.empty());
+        }
+        var closesAt = groups.findById(groupId).flatMap(g -> g.closesWithin(clock.instant(), horizon));
+        return new Standing(true, null, closesAt);
     }
 
     /**
@@ -46,9 +73,13 @@ public class AccessPolicy {
     }
 
     public Decision decide(AirlockPrincipal user, long groupId, long methodId) {
+        return decide(user.id(), user.role(), groupId, methodId);
+    }
+
+    private Decision decide(long userId, Role role, long groupId, long methodId) {
         Instant now = clock.instant();
         if (groupId == ALL_ACCESS_METHOD_GROUP) {
-            if (user.role() != Role.SYSTEM_ADMIN) {
+            if (role != Role.SYSTEM_ADMIN) {
                 return Decision.deny("Only System Admins may use the All Access Method group.");
             }
             return assets.findMethod(methodId).isPresent()
@@ -56,7 +87,7 @@ public class AccessPolicy {
                     : Decision.deny("This access method no longer exists.");
         }
         var group = groups.findById(groupId).orElse(null);
-        if (group == null || !group.memberIds().contains(user.id())) {
+        if (group == null || !group.memberIds().contains(userId)) {
             return Decision.deny("You are not a member of this access group.");
         }
         String closed = closedReason(group, now);

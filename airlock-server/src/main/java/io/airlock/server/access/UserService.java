@@ -87,6 +87,7 @@ class UserService {
         users.update(id, displayName, role, enabled);
         if (role != current.role()) {
             audit.record(actor.getUsername(), "user.role", current.username() + ": " + current.role() + " -> " + role);
+            events.publishEvent(new AccessChanged(actor.getUsername()));
         }
         if (enabled != current.enabled()) {
             audit.record(actor.getUsername(), enabled ? "user.enable" : "user.disable", current.username());

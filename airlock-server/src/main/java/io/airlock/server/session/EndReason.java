@@ -6,6 +6,8 @@ public enum EndReason {
     TERMINATED_BY_ADMIN("Terminated by admin"),
     EQUIPMENT_CLOSED("Equipment closed the connection"),
     ERROR("Error"),
+    /** The user may no longer reach it: the group's schedule closed, the group was disabled, they left it. */
+    ACCESS_ENDED("Access ended"),
     GATEWAY_STOPPED("Gateway stopped"),
     /** The gateway died (a crash, a power cut) while the session was open, and found it on restart. */
     GATEWAY_RESTARTED("Gateway restarted");

@@ -4,23 +4,29 @@ import io.airlock.server.connector.RemoteConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * An open session: the browser's WebSocket on one side, the equipment's connection on the other, and the
  * recorder and monitors tapped into the output. One virtual thread pumps equipment output to the browser
- * with blocking sends, so a slow browser slows the reads from the equipment instead of filling memory.
+ * with blocking sends, so a slow browser slows the reads from the equipment instead of filling memory; the
+ * browser's terminal can also ask for a pause when it has more output than it has drawn. Locks are
+ * {@link ReentrantLock}s: they are held across network writes, which must not pin a virtual thread's carrier.
  */
 final class LiveSession {
 
@@ -43,7 +49,13 @@ final class LiveSession {
     private final AtomicLong toEquipment = new AtomicLong();
     private final AtomicLong fromEquipment = new AtomicLong();
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final Object sendLock = new Object();
+    /** One frame at a time on the user's socket. */
+    private final ReentrantLock sendLock = new ReentrantLock();
+    /** Orders output against monitors attaching, so a new monitor sees every byte exactly once. */
+    private final ReentrantLock fanOut = new ReentrantLock();
+    private final ReentrantLock flow = new ReentrantLock();
+    private final Condition resumed = flow.newCondition();
+    private boolean paused; // guarded by flow
     private volatile int columns;
     private volatile int rows;
 
@@ -98,7 +110,7 @@ final class LiveSession {
         InputStream output = connection.output();
         try {
             int n;
-            while (!ended.get() && (n = output.read(buffer)) >= 0) {
+            while (awaitResumed() && (n = output.read(buffer)) >= 0) {
                 if (n == 0) {
                     continue;
                 }
@@ -110,25 +122,68 @@ final class LiveSession {
                         throw new RecordingFailure(e);
                     }
                 }
-                recent.append(buffer, 0, n);
-                byte[] chunk = java.util.Arrays.copyOf(buffer, n);
-                for (Monitor m : monitors) {
-                    m.offer(chunk);
+                byte[] chunk = Arrays.copyOf(buffer, n);
+                fanOut.lock();
+                try {
+                    recent.append(chunk, 0, n);
+                    for (Monitor m : monitors) {
+                        m.output(chunk);
+                    }
+                } finally {
+                    fanOut.unlock();
                 }
-                synchronized (sendLock) {
-                    socket.sendMessage(new BinaryMessage(chunk));
-                }
+                send(new BinaryMessage(chunk));
             }
             end(EndReason.EQUIPMENT_CLOSED, "The equipment closed the connection.", null);
         } catch (RecordingFailure e) {
             end(EndReason.ERROR, e.getMessage(), null);
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             if (!ended.get()) {
                 boolean browserGone = !socket.isOpen();
                 end(browserGone ? EndReason.CLOSED_BY_USER : EndReason.ERROR,
                         browserGone ? "The session window was closed." : "The connection failed: " + e.getMessage(),
                         null);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            end(EndReason.GATEWAY_STOPPED, "The gateway was stopped.", null);
+        }
+    }
+
+    /**
+     * Waits while the browser asked for a pause (its terminal has too much unprocessed output); the
+     * equipment is not read meanwhile, so it is slowed down instead of the gateway buffering.
+     *
+     * @return false once the session has ended
+     */
+    private boolean awaitResumed() throws InterruptedException {
+        flow.lock();
+        try {
+            while (paused && !ended.get()) {
+                resumed.await();
+            }
+        } finally {
+            flow.unlock();
+        }
+        return !ended.get();
+    }
+
+    /** The browser's terminal is behind: stop reading the equipment until {@link #resume()}. */
+    void pause() {
+        setPaused(true);
+    }
+
+    void resume() {
+        setPaused(false);
+    }
+
+    private void setPaused(boolean value) {
+        flow.lock();
+        try {
+            paused = value;
+            resumed.signalAll();
+        } finally {
+            flow.unlock();
         }
     }
 
@@ -140,7 +195,7 @@ final class LiveSession {
         try {
             connection.write(data, 0, data.length);
             toEquipment.addAndGet(data.length);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             end(EndReason.EQUIPMENT_CLOSED, "The equipment closed the connection.", null);
         }
     }
@@ -151,25 +206,37 @@ final class LiveSession {
         }
         this.columns = columns;
         this.rows = rows;
-        for (Monitor m : monitors) {
-            m.notice(sizeNotice("resize"));
-        }
+        tellMonitors(sizeNotice("resize"));
         try {
             connection.resize(columns, rows);
-            if (recorder != null) {
+        } catch (IOException | RuntimeException e) {
+            log.debug("Session #{}: the equipment did not take the new size: {}", recordId, e.toString());
+        }
+        if (recorder != null) {
+            try {
                 recorder.resize(columns, rows);
-            }
-        } catch (IOException e) {
-            if (recorder != null) {
+            } catch (IOException e) {
                 end(EndReason.ERROR, recordingFailed(e), null);
             }
         }
     }
 
+    /** Shows the monitor the current screen, then every byte after it: none lost, none twice. */
     void attach(Monitor monitor) {
-        monitor.notice(sizeNotice("ready"));
-        monitor.offer(recent.snapshot());
-        monitors.add(monitor);
+        if (ended.get()) {
+            monitor.drop(CloseStatus.NORMAL);
+            return;
+        }
+        fanOut.lock();
+        try {
+            monitor.notice("{\"type\":\"ready\",\"sessionId\":" + recordId + ",\"cols\":" + columns
+                    + ",\"rows\":" + rows + ",\"username\":" + jsonString(launch.username()) + ",\"assetName\":"
+                    + jsonString(launch.assetName()) + "}");
+            monitor.output(recent.snapshot());
+            monitors.add(monitor);
+        } finally {
+            fanOut.unlock();
+        }
         if (recorder != null) {
             try {
                 recorder.marker("monitoring started");
@@ -179,32 +246,67 @@ final class LiveSession {
         }
     }
 
-    /** Ends the session once; later calls do nothing. */
+    /** A notice for the user only, e.g. that their access window closes soon. */
+    void warn(String json) {
+        if (!ended.get()) {
+            sendQuietly(json);
+        }
+    }
+
+    /**
+     * Ends the session once; later calls do nothing. Every step runs even when an earlier one fails, so a
+     * broken recorder or a gone browser never leaves the history row open or the equipment connected.
+     */
     void end(EndReason reason, String detail, String endedBy) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        connection.close();
+        setPaused(false);
+        step("closing the equipment connection", connection::close);
         if (recorder != null) {
-            try {
-                recorder.close();
-            } catch (IOException e) {
-                log.warn("Closing the recording of session {} failed: {}", recordId, e.getMessage());
-            }
+            step("closing the recording", recorder::close);
         }
         String notice = "{\"type\":\"ended\",\"reason\":\"" + reason.name() + "\",\"message\":"
                 + jsonString(detail) + "}";
-        sendQuietly(notice);
-        for (Monitor m : monitors) {
-            m.notice(notice);
-            m.close(CloseStatus.NORMAL);
-        }
+        step("telling the user", () -> sendQuietly(notice));
+        step("telling the monitors", () -> {
+            fanOut.lock();
+            try {
+                for (Monitor m : monitors) {
+                    m.notice(notice);
+                    m.finish(CloseStatus.NORMAL);
+                }
+            } finally {
+                fanOut.unlock();
+            }
+        });
+        step("closing the session window", () -> socket.close(
+                reason == EndReason.ERROR ? CloseStatus.SERVER_ERROR : CloseStatus.NORMAL));
+        step("ending the history row", () -> onEnd.accept(new Ending(reason, detail, endedBy, toEquipment.get(),
+                fromEquipment.get())));
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void step(String what, Step step) {
         try {
-            socket.close(reason == EndReason.ERROR ? CloseStatus.SERVER_ERROR : CloseStatus.NORMAL);
-        } catch (IOException e) {
-            // the browser is gone already
+            step.run();
+        } catch (Exception e) {
+            log.warn("Session #{}: {} failed while ending it: {}", recordId, what, e.toString());
         }
-        onEnd.accept(new Ending(reason, detail, endedBy, toEquipment.get(), fromEquipment.get()));
+    }
+
+    private void tellMonitors(String json) {
+        fanOut.lock();
+        try {
+            for (Monitor m : monitors) {
+                m.notice(json);
+            }
+        } finally {
+            fanOut.unlock();
+        }
     }
 
     private String sizeNotice(String type) {
@@ -212,14 +314,22 @@ final class LiveSession {
                 + rows + "}";
     }
 
+    /** Sends to the user's window; blocks while the browser is slow, which slows the equipment reads. */
+    private void send(WebSocketMessage<?> message) throws IOException {
+        sendLock.lock();
+        try {
+            socket.sendMessage(message);
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
     void sendQuietly(String json) {
         try {
-            synchronized (sendLock) {
-                if (socket.isOpen()) {
-                    socket.sendMessage(new TextMessage(json));
-                }
+            if (socket.isOpen()) {
+                send(new TextMessage(json));
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             // the browser is gone; the session ends anyway
         }
     }

@@ -1,6 +1,5 @@
 package io.airlock.server.session;
 
-import io.airlock.server.access.AccountDisabled;
 import io.airlock.server.config.GatewayNode;
 import io.airlock.server.recording.RecordingHandOff;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,17 +47,6 @@ class LiveSessions implements SmartLifecycle, ApplicationRunner {
 
     Collection<LiveSession> all() {
         return live.values();
-    }
-
-    /** A disabled account keeps nothing open. */
-    @EventListener
-    void onAccountDisabled(AccountDisabled event) {
-        for (LiveSession session : live.values()) {
-            if (session.launch().userId() == event.userId()) {
-                session.end(EndReason.TERMINATED_BY_ADMIN, "The session was ended because an administrator ("
-                        + event.disabledBy() + ") disabled this account.", event.disabledBy());
-            }
-        }
     }
 
     /**

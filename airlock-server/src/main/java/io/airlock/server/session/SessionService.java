@@ -83,9 +83,14 @@ class SessionService {
         connectors.forEach(c -> this.connectors.put(c.protocol(), c));
     }
 
-    /** What the session window needs to connect. */
+    /**
+     * What the session window needs to connect.
+     *
+     * @param askCredentials the window asks the user for a password (and a username when none is stored)
+     * @param username the stored username, shown in the sign-in form; null when the user types it
+     */
     record LaunchGrant(String ticket, String groupName, String assetName, String protocol, String host, int port,
-            boolean recorded) {
+            boolean recorded, boolean askCredentials, String username) {
     }
 
     /** Lets one admin watch one live session. */
@@ -107,96 +112,194 @@ class SessionService {
         if (!connectors.containsKey(method.protocol())) {
             throw new ApiException(Reason.INVALID, method.protocol() + " sessions are not available on this gateway yet.");
         }
+        boolean ask = method.credentialKind() == CredentialKind.ASK_USER;
+        String storedUsername = method.username() == null || method.username().isBlank() ? null : method.username();
         var launch = new Launch(user.id(), user.getUsername(), clientAddress, groupId, decision.groupName(),
                 asset.id(), asset.name(), method.id(), method.protocol(), asset.host(), method.port(),
-                decision.enforceRecording());
+                decision.enforceRecording(), ask, storedUsername);
         String ticket = tickets.issue(user.id(), launch);
         return new LaunchGrant(ticket, decision.groupName(), asset.name(), method.protocol().name(), asset.host(),
-                method.port(), decision.enforceRecording());
+                method.port(), decision.enforceRecording(), ask, storedUsername);
+    }
+
+    /** The grant a ticket carries, if the ticket is the user's, unused and fresh. */
+    Optional<Launch> redeemLaunch(AirlockPrincipal user, String ticket) {
+        return tickets.redeem(ticket, user.id(), Launch.class);
+    }
+
+    Optional<MonitorGrant> redeemMonitor(AirlockPrincipal user, String ticket) {
+        return tickets.redeem(ticket, user.id(), MonitorGrant.class);
     }
 
     /**
-     * Opens the session a ticket grants, on the given WebSocket. Failures end up in the history and in the
-     * returned message; nothing is thrown.
+     * Opens the session a redeemed ticket grants, on the given WebSocket. Nothing is thrown: whatever fails —
+     * checked or not, at any step — ends in the history row, in the message the user sees, and with the
+     * recorder and the equipment connection closed.
+     *
+     * @param typed what the user typed into the session window's sign-in form; null when nothing was asked
      */
-    void open(AirlockPrincipal user, String ticket, WebSocketSession socket, int columns, int rows) {
-        var redeemed = tickets.redeem(ticket, user.id(), Launch.class);
-        if (redeemed.isEmpty()) {
-            refuse(socket, "This session link has expired or was already used. Open the session again from "
-                    + "Remote Sessions.");
-            return;
-        }
-        Launch launch = redeemed.get();
+    void open(AirlockPrincipal user, Launch launch, WebSocketSession socket, int columns, int rows,
+            TypedCredentials typed) {
         var decision = policy.decide(user, launch.groupId(), launch.methodId());
         if (!decision.allowed()) {
             refuse(socket, decision.reason());
             return;
         }
+        if (launch.askCredentials() && (typed == null || !typed.complete(launch.storedUsername()))) {
+            refuse(socket, "This access method asks for your credentials; enter them in the session window.");
+            return;
+        }
         Instant started = clock.instant();
         var integrationId = launch.enforceRecording() ? recordings.activeIntegrationId() : OptionalLong.empty();
-        Optional<String> integrationName = integrationId.isPresent()
-                ? recordings.integrationName(integrationId.getAsLong()) : Optional.empty();
-        long recordId = records.start(launch, launch.enforceRecording() ? RecordingStatus.RECORDING : RecordingStatus.NONE,
-                started, node.id(), integrationId.isPresent() ? integrationId.getAsLong() : null);
+        long recordId;
+        Optional<String> integrationName;
+        try {
+            integrationName = integrationId.isPresent() ? recordings.integrationName(integrationId.getAsLong())
+                    : Optional.empty();
+            recordId = records.start(launch, launch.enforceRecording() ? RecordingStatus.RECORDING
+                    : RecordingStatus.NONE, started, node.id(), integrationId.isPresent() ? integrationId.getAsLong()
+                            : null);
+        } catch (RuntimeException e) {
+            log.error("Session to {} could not be recorded in the history: {}", launch.assetName(), e.toString());
+            refuse(socket, "The session could not be opened: the gateway's database did not answer. Try again in a "
+                    + "moment.");
+            return;
+        }
         audit.record(user.getUsername(), "session.open", "#" + recordId + " " + launch.assetName() + " "
                 + launch.protocol() + " via " + launch.groupName());
-        SessionRecorder recorder = null;
-        RemoteConnection connection = null;
+        var opening = new Opening(recordId, launch);
         try {
             if (launch.enforceRecording()) {
-                if (integrationName.isEmpty()) {
-                    throw new RecordingUnavailable("This access group enforces recording, and no storage integration "
-                            + "is active to keep recordings in. The session was not opened; a System Admin must "
-                            + "activate one under Administration → External Integrations.");
-                }
-                requireSpoolSpace();
-                try {
-                    recorder = SessionRecorder.start(spool.castFile(recordId), columns, rows,
-                            launch.assetName() + " (" + launch.protocol() + ")", clock,
-                            liveVideos.begin(recordId, columns, rows).orElse(null));
-                } catch (IOException e) {
-                    throw new RecordingUnavailable("This access group enforces recording, and the recording could "
-                            + "not start (" + e.getMessage() + "). The session was not opened.");
-                }
+                opening.recorder = startRecorder(recordId, launch, integrationName, columns, rows);
             }
-            connection = connectors.get(launch.protocol()).open(target(launch), columns, rows);
+            opening.connection = connectors.get(launch.protocol()).open(withTyped(target(launch), typed), columns,
+                    rows);
+            if (opening.recorder != null) {
+                handOff.started(recordId, integrationName.orElseThrow());
+            }
+            start(opening, started, socket, columns, rows);
         } catch (ConnectorException | RecordingUnavailable e) {
-            discardQuietly(recorder);
-            if (recorder != null) {
-                // Only a header was written: there is no session to keep as evidence.
-                deleteQuietly(recorder.file());
+            opening.fail(socket, e.getMessage());
+        } catch (CredentialVault.VaultException e) {
+            opening.fail(socket, "The credentials stored for this access method cannot be opened ("
+                    + e.getMessage() + "). Ask an administrator to store them again.");
+        } catch (RuntimeException e) {
+            log.error("Session #{} to {} failed to open", recordId, launch.assetName(), e);
+            opening.fail(socket, "The session could not be opened because of an error in the gateway ("
+                    + e.getClass().getSimpleName() + "). It was recorded in the session history.");
+        }
+    }
+
+    /** What the user typed in the session window, used for this one connection and then dropped. */
+    record TypedCredentials(String username, String password) {
+        boolean complete(String storedUsername) {
+            return password != null && !password.isEmpty()
+                    && (storedUsername != null || (username != null && !username.isBlank()));
+        }
+
+        @Override
+        public String toString() {
+            return "TypedCredentials[" + username + "]";
+        }
+    }
+
+    private static ConnectionTarget withTyped(ConnectionTarget target, TypedCredentials typed) {
+        if (typed == null) {
+            return target;
+        }
+        String username = target.username() != null ? target.username() : typed.username().strip();
+        return new ConnectionTarget(target.host(), target.port(), username, CredentialKind.PASSWORD, typed.password(),
+                target.hostKeys(), target.charset(), target.telnetPrompts());
+    }
+
+    private SessionRecorder startRecorder(long recordId, Launch launch, Optional<String> integrationName,
+            int columns, int rows) throws RecordingUnavailable {
+        if (integrationName.isEmpty()) {
+            throw new RecordingUnavailable("This access group enforces recording, and no storage integration "
+                    + "is active to keep recordings in. The session was not opened; a System Admin must "
+                    + "activate one under Administration → External Integrations.");
+        }
+        requireSpoolSpace();
+        try {
+            return SessionRecorder.start(spool.castFile(recordId), columns, rows,
+                    launch.assetName() + " (" + launch.protocol() + ")", clock,
+                    liveVideos.begin(recordId, columns, rows).orElse(null));
+        } catch (IOException e) {
+            throw new RecordingUnavailable("This access group enforces recording, and the recording could "
+                    + "not start (" + e.getMessage() + "). The session was not opened.");
+        }
+    }
+
+    private void start(Opening opening, Instant started, WebSocketSession socket, int columns, int rows) {
+        long recordId = opening.recordId;
+        boolean recorded = opening.recorder != null;
+        var session = new LiveSession(recordId, opening.launch, started, socket, opening.connection, opening.recorder,
+                columns, rows, ending -> {
+                    live.remove(recordId);
+                    // The row ends exactly when the recording's job exists: one transaction for both.
+                    transactions.executeWithoutResult(tx -> {
+                        records.end(recordId, clock.instant(), ending.reason(), ending.detail(), ending.endedBy(),
+                                ending.toEquipment(), ending.fromEquipment());
+                        if (recorded) {
+                            handOff.ended(recordId, "The session ended ("
+                                    + ending.reason().label().toLowerCase(Locale.ROOT) + ").");
+                        }
+                    });
+                });
+        live.add(session);
+        socket.getAttributes().put(LiveSession.class.getName(), session);
+        session.sendQuietly("{\"type\":\"ready\",\"sessionId\":" + recordId + ",\"recorded\":" + recorded + "}");
+        session.start();
+        if (!socket.isOpen()) {
+            // the window closed while the equipment was being reached
+            session.end(EndReason.CLOSED_BY_USER, "The user closed the session window.", null);
+        }
+    }
+
+    /** A session being opened: what exists so far, so a failure at any step undoes exactly that. */
+    private final class Opening {
+        private final long recordId;
+        private final Launch launch;
+        private SessionRecorder recorder;
+        private RemoteConnection connection;
+
+        Opening(long recordId, Launch launch) {
+            this.recordId = recordId;
+            this.launch = launch;
+        }
+
+        /** Every step runs even when one before it fails: the row must end and the user must be told. */
+        void fail(WebSocketSession socket, String message) {
+            if (connection != null) {
+                quietly("closing the equipment connection", connection::close);
             }
-            transactions.executeWithoutResult(tx -> {
+            if (recorder != null) {
+                SessionRecorder started = recorder;
+                quietly("discarding the recording", started::discard);
+                // Only a header was written: there is no session to keep as evidence.
+                quietly("removing the recording", () -> java.nio.file.Files.deleteIfExists(started.file()));
+            }
+            quietly("ending the history row", () -> transactions.executeWithoutResult(tx -> {
                 if (launch.enforceRecording()) {
                     handOff.discarded(recordId);
                 }
-                records.end(recordId, clock.instant(), EndReason.ERROR, e.getMessage(), null, 0, 0);
-            });
-            log.info("Session #{} to {} failed: {}", recordId, launch.assetName(), e.getMessage());
-            refuse(socket, e.getMessage());
-            return;
+                records.end(recordId, clock.instant(), EndReason.ERROR, message, null, 0, 0);
+            }));
+            log.info("Session #{} to {} failed: {}", recordId, launch.assetName(), message);
+            refuse(socket, message);
         }
-        if (recorder != null) {
-            handOff.started(recordId, integrationName.get());
+
+        private void quietly(String what, Step step) {
+            try {
+                step.run();
+            } catch (Exception e) {
+                log.warn("Session #{}: {} failed after it could not open: {}", recordId, what, e.toString());
+            }
         }
-        boolean recorded = recorder != null;
-        var session = new LiveSession(recordId, launch, started, socket, connection, recorder, columns, rows, ending -> {
-            live.remove(recordId);
-            // The row ends exactly when the recording's job exists: one transaction for both.
-            transactions.executeWithoutResult(tx -> {
-                records.end(recordId, clock.instant(), ending.reason(), ending.detail(), ending.endedBy(),
-                        ending.toEquipment(), ending.fromEquipment());
-                if (recorded) {
-                    handOff.ended(recordId, "The session ended ("
-                            + ending.reason().label().toLowerCase(Locale.ROOT) + ").");
-                }
-            });
-        });
-        live.add(session);
-        socket.getAttributes().put(LiveSession.class.getName(), session);
-        session.sendQuietly("{\"type\":\"ready\",\"sessionId\":" + recordId + ",\"recorded\":" + session.recorded()
-                + "}");
-        session.start();
+    }
+
+    private interface Step {
+        void run() throws Exception;
     }
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
@@ -219,12 +322,11 @@ class SessionService {
         return tickets.issue(admin.id(), new MonitorGrant(recordId));
     }
 
-    /** Attaches a monitor; the ticket proves the admin asked for it through the authorized endpoint. */
-    void monitor(AirlockPrincipal admin, String ticket, WebSocketSession socket) {
-        var grant = tickets.redeem(ticket, admin.id(), MonitorGrant.class);
-        var session = grant.flatMap(g -> live.find(g.recordId()));
+    /** Attaches a monitor; the redeemed ticket proves the admin asked for it through the authorized endpoint. */
+    void monitor(AirlockPrincipal admin, MonitorGrant grant, WebSocketSession socket) {
+        var session = live.find(grant.recordId());
         if (session.isEmpty()) {
-            refuse(socket, "This session is no longer live, or the monitor link expired.");
+            refuse(socket, "This session is no longer live.");
             return;
         }
         audit.record(admin.getUsername(), "session.monitor", "#" + session.get().recordId() + " of "
@@ -252,7 +354,8 @@ class SessionService {
 
     private ConnectionTarget target(Launch launch) {
         AccessMethod method = assets.findMethod(launch.methodId()).orElseThrow();
-        String secret = method.credentialKind() == CredentialKind.NONE ? null
+        String secret = method.credentialKind() == CredentialKind.NONE
+                || method.credentialKind() == CredentialKind.ASK_USER ? null
                 : vault.open(method.credentialSealed(), method.credentialContext());
         return new ConnectionTarget(launch.host(), launch.port(), method.username(), method.credentialKind(), secret,
                 fingerprint -> pinOrCompare(method.id(), fingerprint));
@@ -279,24 +382,6 @@ class SessionService {
             socket.close(org.springframework.web.socket.CloseStatus.POLICY_VIOLATION);
         } catch (IOException e) {
             // the browser is gone already
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            java.nio.file.Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not remove the empty recording {}: {}", file, e.getMessage());
-        }
-    }
-
-    private static void discardQuietly(SessionRecorder recorder) {
-        if (recorder != null) {
-            try {
-                recorder.discard();
-            } catch (IOException e) {
-                // nothing more to lose: the session never started
-            }
         }
     }
 }

@@ -4,6 +4,7 @@ import io.airlock.server.access.AirlockPrincipal;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.BinaryMessage;
@@ -12,13 +13,16 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.util.UriComponentsBuilder;
+import io.airlock.server.session.SessionService.MonitorGrant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The browser ends of sessions. {@code /ws/terminal}: binary frames carry keystrokes in and terminal
- * output out; text frames carry control messages ({@code {"type":"resize","cols":…,"rows":…}} in,
- * {@code ready} and {@code ended} out). {@code /ws/monitor}: output only; anything the monitor sends is
+ * output out; text frames carry control messages in ({@code {"type":"resize","cols":…,"rows":…}},
+ * {@code pause} and {@code resume} for the terminal's flow control, and — when the access method asks the
+ * user — one {@code {"type":"sign-in","username":…,"password":…}} before anything else) and out
+ * ({@code ready}, {@code warning}, {@code ended}). {@code /ws/monitor}: output only; anything the monitor sends is
  * ignored, so a monitor can never type into the session.
  */
 final class TunnelHandlers {
@@ -52,6 +56,9 @@ final class TunnelHandlers {
 
     /** {@code /ws/terminal?ticket=…&cols=…&rows=…} */
     static final class Terminal extends AbstractWebSocketHandler {
+        static final Duration SIGN_IN_WAIT = Duration.ofMinutes(2);
+        private static final String PENDING = Terminal.class.getName() + ".pending";
+
         private final SessionService sessions;
         private final JsonMapper json;
 
@@ -60,18 +67,51 @@ final class TunnelHandlers {
             this.json = json;
         }
 
+        /** A session that waits for the user's credentials before it connects. */
+        private record Pending(AirlockPrincipal user, Launch launch, int columns, int rows) {
+        }
+
         @Override
         public void afterConnectionEstablished(WebSocketSession socket) throws IOException {
             AirlockPrincipal me = principal(socket);
-            if (me == null || socket.getUri() == null) {
+            if (me == null || socket.getUri() == null
+                    || !(socket.getAttributes().get(TicketHandshake.GRANT) instanceof Launch launch)) {
                 socket.close(CloseStatus.POLICY_VIOLATION);
                 return;
             }
             socket.setBinaryMessageSizeLimit(MAX_INPUT);
             socket.setTextMessageSizeLimit(4096);
             var params = query(socket.getUri());
-            sessions.open(me, params.get("ticket"), socket, clamp(params.get("cols"), 80, 10, MAX_COLUMNS),
+            var pending = new Pending(me, launch, clamp(params.get("cols"), 80, 10, MAX_COLUMNS),
                     clamp(params.get("rows"), 24, 5, MAX_ROWS));
+            if (launch.askCredentials()) {
+                socket.getAttributes().put(PENDING, pending);
+                Thread.ofVirtual().name("sign-in-wait-" + socket.getId()).start(() -> expire(socket, pending));
+                return;
+            }
+            connect(socket, pending, null);
+        }
+
+        /** Reaching the equipment takes seconds: never on the WebSocket container's thread. */
+        private void connect(WebSocketSession socket, Pending pending, SessionService.TypedCredentials typed) {
+            Thread.ofVirtual().name("session-open-" + socket.getId()).start(() -> sessions.open(pending.user(),
+                    pending.launch(), socket, pending.columns(), pending.rows(), typed));
+        }
+
+        private static void expire(WebSocketSession socket, Pending pending) {
+            try {
+                Thread.sleep(SIGN_IN_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (socket.getAttributes().remove(PENDING, pending)) {
+                try {
+                    socket.close(new CloseStatus(4001, "No sign-in within " + SIGN_IN_WAIT.toMinutes()
+                            + " minutes; open the session again."));
+                } catch (IOException e) {
+                    // the browser is gone already
+                }
+            }
         }
 
         @Override
@@ -87,24 +127,47 @@ final class TunnelHandlers {
 
         @Override
         protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-            LiveSession session = live(socket);
-            if (session == null) {
-                return;
-            }
             JsonNode node;
             try {
                 node = json.readTree(message.getPayload());
             } catch (RuntimeException e) {
                 return; // not a control message we know: ignored, like unknown types
             }
-            if ("resize".equals(node.path("type").asString(""))) {
-                session.resize(clamp(node.path("cols").asString(""), 80, 10, MAX_COLUMNS),
-                        clamp(node.path("rows").asString(""), 24, 5, MAX_ROWS));
+            String type = node.path("type").asString("");
+            if ("sign-in".equals(type)) {
+                signIn(socket, node);
+                return;
             }
+            LiveSession session = live(socket);
+            if (session == null) {
+                return;
+            }
+            switch (type) {
+                case "resize" -> session.resize(clamp(node.path("cols").asString(""), 80, 10, MAX_COLUMNS),
+                        clamp(node.path("rows").asString(""), 24, 5, MAX_ROWS));
+                case "pause" -> session.pause();
+                case "resume" -> session.resume();
+                default -> {
+                    // unknown control messages are ignored, so older and newer windows both work
+                }
+            }
+        }
+
+        /** The one sign-in a waiting session takes; the typed secret lives only as long as the connection attempt. */
+        private void signIn(WebSocketSession socket, JsonNode node) {
+            if (!(socket.getAttributes().get(PENDING) instanceof Pending pending)
+                    || !socket.getAttributes().remove(PENDING, pending)) {
+                return;
+            }
+            String username = node.path("username").asString("");
+            String password = node.path("password").asString("");
+            connect(socket, pending, new SessionService.TypedCredentials(username.length() > 256 ? "" : username,
+                    password.length() > 1024 ? "" : password));
         }
 
         @Override
         public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+            socket.getAttributes().remove(PENDING);
             LiveSession session = live(socket);
             if (session != null) {
                 session.end(EndReason.CLOSED_BY_USER, "The user closed the session window.", null);
@@ -127,11 +190,11 @@ final class TunnelHandlers {
         @Override
         public void afterConnectionEstablished(WebSocketSession socket) throws IOException {
             AirlockPrincipal me = principal(socket);
-            if (me == null || socket.getUri() == null) {
+            if (me == null || !(socket.getAttributes().get(TicketHandshake.GRANT) instanceof MonitorGrant grant)) {
                 socket.close(CloseStatus.POLICY_VIOLATION);
                 return;
             }
-            sessions.monitor(me, query(socket.getUri()).get("ticket"), socket);
+            sessions.monitor(me, grant, socket);
         }
     }
 }

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The session WebSockets. They need a signed-in session (Spring Security), a same-origin handshake
- * (the origin check here and the gateway-wide {@code SameOriginFilter}) and a single-use ticket.
+ * (the origin check here and the gateway-wide {@code SameOriginFilter}) and a single-use ticket, redeemed
+ * at the handshake.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -27,8 +28,10 @@ class WebSocketConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // No allowed origins listed: Spring then accepts only the gateway's own origin.
-        registry.addHandler(new TunnelHandlers.Terminal(sessions, json), "/ws/terminal");
-        registry.addHandler(new TunnelHandlers.MonitorEndpoint(sessions), "/ws/monitor");
+        registry.addHandler(new TunnelHandlers.Terminal(sessions, json), "/ws/terminal")
+                .addInterceptors(new TicketHandshake(sessions::redeemLaunch));
+        registry.addHandler(new TunnelHandlers.MonitorEndpoint(sessions), "/ws/monitor")
+                .addInterceptors(new TicketHandshake(sessions::redeemMonitor));
     }
 
     @Bean

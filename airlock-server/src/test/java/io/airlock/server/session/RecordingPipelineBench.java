@@ -122,7 +122,7 @@ public final class RecordingPipelineBench {
             int live = 0;
             for (int i = 0; i < count; i++) {
                 var launch = new Launch(1, "bench", "127.0.0.1", 1, "Bench group", 1, "Bench PLC " + i, 1,
-                        Protocol.SSH, "127.0.0.1", 22, true);
+                        Protocol.SSH, "127.0.0.1", 22, true, false, null);
                 long id = records.start(launch, RecordingStatus.RECORDING, start, node, integration);
                 var video = liveVideos.begin(id, 80, 24);
                 live += video.isPresent() ? 1 : 0;

@@ -115,16 +115,33 @@ class TerminalSessionsTest extends GatewayTest {
     }
 
     @Test
-    void ticketWorksOnceAndOnlyForItsUser() {
+    void ticketWorksOnceAndOnlyForItsUserAndIsRefusedAtTheHandshake() {
         var setup = setUp("SSH", PEERS.sshPort(), PEERS.password(), false);
+        var user = setup.client();
         String ticket = launch(setup);
         var other = newSignedInUser(uniqueName("thief"), "USER");
 
-        try (var stolen = other.openSocket("/ws/terminal?ticket=" + ticket, other.origin())) {
-            assertThat(stolen.awaitNotice("ended", WAIT).get("message").asString()).contains("expired or was already used");
+        assertThat(handshakeStatus(other, "/ws/terminal?ticket=" + ticket)).as("foreign").isEqualTo(403);
+        assertThat(handshakeStatus(user, "/ws/terminal?ticket=" + ticket)).as("burnt by the foreign try")
+                .isEqualTo(403);
+        String fresh = launch(setup);
+        try (var terminal = user.openSocket("/ws/terminal?ticket=" + fresh, user.origin())) {
+            terminal.awaitNotice("ready", WAIT);
         }
-        try (var reused = setup.client().openSocket("/ws/terminal?ticket=" + ticket, setup.client().origin())) {
-            assertThat(reused.awaitNotice("ended", WAIT).get("message").asString()).contains("expired or was already used");
+        assertThat(handshakeStatus(user, "/ws/terminal?ticket=" + fresh)).as("reused").isEqualTo(403);
+        assertThat(handshakeStatus(user, "/ws/terminal?ticket=no-such-ticket")).as("unknown").isEqualTo(403);
+        assertThat(handshakeStatus(user, "/ws/terminal")).as("missing").isEqualTo(403);
+        assertThat(handshakeStatus(user, "/ws/monitor?ticket=" + launch(setup))).as("a launch ticket is no monitor "
+                + "ticket").isEqualTo(403);
+        assertThat(handshakeStatus(client(), "/ws/terminal?ticket=" + launch(setup))).as("not signed in")
+                .isIn(401, 403);
+    }
+
+    private static int handshakeStatus(GatewayClient client, String path) {
+        try (var socket = client.openSocket(path, client.origin())) {
+            return socket.isClosed() ? 0 : 101;
+        } catch (TerminalSocket.HandshakeRefused refused) {
+            return refused.status();
         }
     }
 

@@ -52,7 +52,14 @@ public final class TerminalSocket implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         HandshakeRefused(Throwable cause) {
-            super(cause instanceof CompletionException ? cause.getCause() : cause);
+            super(cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException
+                    ? cause.getCause() : cause);
+        }
+
+        /** The HTTP status the server answered the handshake with; 0 when it did not answer. */
+        public int status() {
+            return getCause() instanceof java.net.http.WebSocketHandshakeException refused
+                    ? refused.getResponse().statusCode() : 0;
         }
     }
 

@@ -1,0 +1,127 @@
+package io.airlock.server.session;
+
+import io.airlock.server.access.AccessChanged;
+import io.airlock.server.access.AccessPolicy;
+import io.airlock.server.access.AccountDisabled;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Asks {@link AccessPolicy} again about every open session: on a timer, because schedule windows close by
+ * themselves, and right after an administrator's change is committed. A session that may no longer go on
+ * ends with the reason; one whose window closes within {@link #WARN_BEFORE} is warned once.
+ *
+ * <p>Checks run on this watch's own thread, after any transaction that triggered them has committed, and
+ * each ending runs on a thread of its own: no pooled connection is held while a socket is written.
+ */
+@Component
+class SessionAccessWatch implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionAccessWatch.class);
+    static final Duration WARN_BEFORE = Duration.ofMinutes(5);
+
+    private final LiveSessions live;
+    private final AccessPolicy policy;
+    private final Duration interval;
+    /** The closing time each session was warned about, so one window close warns once. */
+    private final Map<Long, Instant> warned = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timer;
+
+    SessionAccessWatch(LiveSessions live, AccessPolicy policy,
+            @Value("${airlock.session.access-check-interval:PT20S}") Duration interval) {
+        this.live = live;
+        this.policy = policy;
+        this.interval = interval;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onAccessChanged(AccessChanged event) {
+        checkSoon();
+    }
+
+    /** A disabled account keeps nothing open; told as the administrator's act. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onAccountDisabled(AccountDisabled event) {
+        for (LiveSession session : live.all()) {
+            if (session.launch().userId() == event.userId()) {
+                endAside(session, EndReason.TERMINATED_BY_ADMIN, "The session was ended because an administrator ("
+                        + event.disabledBy() + ") disabled this account.", event.disabledBy());
+            }
+        }
+    }
+
+    private void checkSoon() {
+        var running = timer;
+        if (running != null) {
+            running.execute(this::checkQuietly);
+        }
+    }
+
+    private void checkQuietly() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            log.warn("Checking the access of open sessions failed; trying again in {} s: {}", interval.toSeconds(),
+                    e.toString());
+        }
+    }
+
+    /** One pass over the open sessions. */
+    void check() {
+        warned.keySet().removeIf(id -> live.find(id).isEmpty());
+        for (LiveSession session : live.all()) {
+            var launch = session.launch();
+            var standing = policy.recheck(launch.userId(), launch.groupId(), launch.methodId(), WARN_BEFORE);
+            if (!standing.allowed()) {
+                endAside(session, EndReason.ACCESS_ENDED, "Access ended: " + standing.reason(), null);
+                continue;
+            }
+            standing.closesAt().ifPresent(closesAt -> {
+                if (!closesAt.equals(warned.put(session.recordId(), closesAt))) {
+                    session.warn("{\"type\":\"warning\",\"message\":" + LiveSession.jsonString("The access window of "
+                            + launch.groupName() + " closes at " + closesAt + "; the session will end then. Save "
+                            + "your work.") + ",\"endsAt\":\"" + closesAt + "\"}");
+                }
+            });
+        }
+    }
+
+    private static void endAside(LiveSession session, EndReason reason, String detail, String endedBy) {
+        Thread.ofVirtual().name("session-end-" + session.recordId())
+                .start(() -> session.end(reason, detail, endedBy));
+    }
+
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("session-access-watch")
+                .daemon().factory());
+        timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        var running = timer;
+        timer = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+}
