@@ -4,16 +4,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -21,20 +20,32 @@ import tools.jackson.core.json.JsonFactory;
  * stream at once, so a crash loses at most the line being written (which {@link AsciicastReader}
  * tolerates). Output bytes are decoded as UTF-8 across event boundaries: a character split between two
  * reads is kept whole.
+ *
+ * <p>The header's timestamp is wall-clock time; event times come from a {@link Ticker}, so a step of the
+ * wall clock during the recording changes none of them and they never decrease.
  */
 public final class AsciicastWriter implements Closeable {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final OutputStream out;
-    private final Clock clock;
-    private final Instant start;
+    private final Ticker ticker;
+    private final long startNanos;
     private final Utf8Carry carry = new Utf8Carry();
+    private final LineBuffer line = new LineBuffer();
+    private long lastMicros;
 
-    public AsciicastWriter(OutputStream out, AsciicastHeader header, Clock clock) throws IOException {
+    /**
+     * Writes the header at once.
+     *
+     * @param clock gives the header's start time, unless the header has one
+     * @param ticker times the events, from zero now
+     */
+    public AsciicastWriter(OutputStream out, AsciicastHeader header, Clock clock, Ticker ticker) throws IOException {
         this.out = out;
-        this.clock = clock;
-        this.start = clock.instant();
+        this.ticker = ticker;
+        this.startNanos = ticker.nanos();
+        Instant start = clock.instant();
         var text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
             g.writeStartObject();
@@ -56,7 +67,7 @@ public final class AsciicastWriter implements Closeable {
             }
             g.writeEndObject();
         }
-        line(text.toString());
+        writeLine(text.toString());
     }
 
     /**
@@ -83,22 +94,29 @@ public final class AsciicastWriter implements Closeable {
         return new AsciicastEvent.Marker(event("m", label), label);
     }
 
-    /** Writes one event line; returns its time as written. */
+    /**
+     * Writes one event line; returns its time as written. The line is put together as bytes in one
+     * reused buffer and written with one call: this runs for every chunk a session prints, on the thread
+     * that forwards it to the browser.
+     */
     private double event(String type, String data) throws IOException {
-        double seconds = Math.round(Duration.between(start, clock.instant()).toNanos() / 1e3) / 1e6;
-        var text = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
-            g.writeStartArray();
-            g.writeNumber(seconds);
-            g.writeString(type);
-            g.writeString(data);
-            g.writeEndArray();
-        }
-        line(text.toString());
+        // Never below the last one, whatever the ticker does: a reader rejects a recording going backwards.
+        lastMicros = Math.max(lastMicros, Math.round((ticker.nanos() - startNanos) / 1e3));
+        double seconds = lastMicros / 1e6;
+        line.reset();
+        line.ascii("[");
+        line.ascii(Double.toString(seconds));
+        line.ascii(",\"");
+        line.ascii(type);
+        line.ascii("\",\"");
+        line.append(JsonStringEncoder.getInstance().quoteAsUTF8(data));
+        line.ascii("\"]\n");
+        line.writeTo(out);
+        out.flush();
         return seconds;
     }
 
-    private void line(String json) throws IOException {
+    private void writeLine(String json) throws IOException {
         out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -108,38 +126,73 @@ public final class AsciicastWriter implements Closeable {
         out.close();
     }
 
-    /** Decodes UTF-8 chunk by chunk, holding back an incomplete trailing sequence for the next chunk. */
-    static final class Utf8Carry {
-        private byte[] pending = new byte[0];
+    /** A byte buffer kept from line to line, so that writing an event allocates no buffer of its own. */
+    private static final class LineBuffer {
+        private byte[] bytes = new byte[8 * 1024];
+        private int length;
 
-        String decode(byte[] data, int offset, int length) {
-            byte[] all = new byte[pending.length + length];
-            System.arraycopy(pending, 0, all, 0, pending.length);
-            System.arraycopy(data, offset, all, pending.length, length);
-            int complete = completeLength(all);
-            pending = java.util.Arrays.copyOfRange(all, complete, all.length);
-            try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                        .decode(java.nio.ByteBuffer.wrap(all, 0, complete)).toString();
-            } catch (CharacterCodingException e) {
-                throw new IllegalStateException(e); // cannot happen with REPLACE
+        void reset() {
+            length = 0;
+        }
+
+        /** Appends text known to be ASCII (numbers and the format's own names), one byte per character. */
+        void ascii(String ascii) {
+            room(ascii.length());
+            for (int i = 0; i < ascii.length(); i++) {
+                bytes[length++] = (byte) ascii.charAt(i);
             }
         }
 
-        /** The length of the prefix that ends on a character boundary (at most 3 bytes held back). */
-        private static int completeLength(byte[] b) {
-            int n = b.length;
-            for (int back = 1; back <= Math.min(3, n); back++) {
-                int lead = b[n - back] & 0xff;
+        void append(byte[] more) {
+            room(more.length);
+            System.arraycopy(more, 0, bytes, length, more.length);
+            length += more.length;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(bytes, 0, length);
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+    }
+
+    /** Decodes UTF-8 chunk by chunk, holding back an incomplete trailing sequence for the next chunk. */
+    static final class Utf8Carry {
+        private static final byte[] NONE = new byte[0];
+        private byte[] pending = NONE;
+
+        String decode(byte[] data, int offset, int length) {
+            byte[] bytes = data;
+            int from = offset;
+            int to = offset + length;
+            if (pending.length > 0) {
+                bytes = new byte[pending.length + length];
+                System.arraycopy(pending, 0, bytes, 0, pending.length);
+                System.arraycopy(data, offset, bytes, pending.length, length);
+                from = 0;
+                to = bytes.length;
+            }
+            int complete = completeEnd(bytes, from, to);
+            pending = complete == to ? NONE : Arrays.copyOfRange(bytes, complete, to);
+            // Malformed input becomes U+FFFD, as with a decoder set to REPLACE.
+            return new String(bytes, from, complete - from, StandardCharsets.UTF_8);
+        }
+
+        /** Where the prefix of {@code b[from, to)} ends on a character boundary (at most 3 bytes held back). */
+        private static int completeEnd(byte[] b, int from, int to) {
+            for (int back = 1; back <= Math.min(3, to - from); back++) {
+                int lead = b[to - back] & 0xff;
                 if ((lead & 0xC0) == 0x80) {
                     continue; // continuation byte: look further back for the lead byte
                 }
                 int needed = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-                return needed > back ? n - back : n;
+                return needed > back ? to - back : to;
             }
-            return n;
+            return to;
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * idle time costs almost nothing (see {@link FrameScheduler}). The video lasts as long as the recording,
  * up to its last event.
  *
- * <p>The recording is read in constant memory. On any failure the partly written video is deleted.
+ * <p>The recording is read in constant memory. A video appears under its name only whole (see
+ * {@link VideoFile}); on any failure the partly written one is deleted.
  */
 public final class AsciicastTranscoder {
 
@@ -36,33 +37,41 @@ public final class AsciicastTranscoder {
     }
 
     /**
-     * Transcodes a recording.
+     * Transcodes a recording. The video is written beside {@code video} and moved into place when whole:
+     * whatever happens before, nothing (or the video that was there before) is found under its name.
      *
      * @param recording the asciicast v2 file
-     * @param video the MP4 file to create or replace
+     * @param video the MP4 file to create or replace, owner-only
      * @param progress told the recording time reached
      * @return what was produced
-     * @throws RecordingFormatException when the recording is malformed (nothing is left at {@code video})
+     * @throws RecordingFormatException when the recording is malformed
      * @throws VideoException when FFmpeg fails
      * @throws IOException when a file cannot be read or written
      */
     public TranscodeResult transcode(Path recording, Path video, TranscodeProgress progress)
             throws IOException, RecordingFormatException, VideoException {
+        Path partial = VideoFile.partial(video);
         boolean done = false;
-        try (InputStream in = Files.newInputStream(recording);
-                AsciicastReader reader = AsciicastReader.open(in);
-                Letterbox letterbox = Letterbox.create(spec);
-                Mp4Encoder encoder = Mp4Encoder.create(video, spec, settings);
-                EncodingThread encoding = new EncodingThread(encoder, spec)) {
-            long ticks = replay(reader, letterbox, encoding, progress);
-            encoding.drain();
-            encoder.finish();
+        try {
+            long ticks;
+            long frames;
+            try (InputStream in = Files.newInputStream(recording);
+                    AsciicastReader reader = AsciicastReader.open(in);
+                    Letterbox letterbox = Letterbox.create(spec);
+                    Mp4Encoder encoder = Mp4Encoder.create(partial, spec, settings);
+                    EncodingThread encoding = new EncodingThread(encoder, spec)) {
+                ticks = replay(reader, letterbox, encoding, progress);
+                encoding.drain();
+                encoder.finish();
+                frames = encoder.frames();
+            }
+            VideoFile.moveIntoPlace(partial, video); // after the encoder closed the file
             done = true;
-            return new TranscodeResult(Duration.ofNanos(ticks * 1_000_000_000L / spec.framesPerSecond()),
-                    encoder.frames(), Files.size(video));
+            return new TranscodeResult(Duration.ofNanos(ticks * 1_000_000_000L / spec.framesPerSecond()), frames,
+                    Files.size(video));
         } finally {
             if (!done) {
-                Files.deleteIfExists(video);
+                Files.deleteIfExists(partial);
             }
         }
     }
@@ -90,7 +99,8 @@ public final class AsciicastTranscoder {
      *
      * @param columns the terminal's width at the start, as in the recording's header
      * @param rows the terminal's height at the start
-     * @param video the MP4 file to create or replace; removed again unless finished
+     * @param video the MP4 file to create or replace, owner-only; it appears when finished, written
+     *     beside it until then
      */
     public LiveTranscode live(int columns, int rows, Path video) throws VideoException {
         return LiveTranscode.start(spec, settings, columns, rows, video);

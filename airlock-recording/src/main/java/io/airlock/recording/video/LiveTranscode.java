@@ -10,12 +10,14 @@ import java.time.Duration;
 /**
  * A video made while its recording is still being written, so that it is ready moments after the session
  * ends instead of after a transcode of the whole recording. Not thread-safe: one thread gives it events.
- * Until {@link #finish()} returns the file is incomplete; {@link #close()} without finishing removes it.
+ * Until {@link #finish()} returns the video is written beside its file (see {@link VideoFile}), which
+ * appears only then; {@link #close()} without finishing removes what was written.
  */
 public final class LiveTranscode implements AutoCloseable {
 
     private final VideoSpec spec;
     private final Path video;
+    private final Path partial;
     private final Letterbox letterbox;
     private final Mp4Encoder encoder;
     private final EncodingThread encoding;
@@ -27,6 +29,7 @@ public final class LiveTranscode implements AutoCloseable {
             EventPlayer player) {
         this.spec = spec;
         this.video = video;
+        this.partial = VideoFile.partial(video);
         this.letterbox = letterbox;
         this.encoder = encoder;
         this.encoding = encoding;
@@ -39,7 +42,7 @@ public final class LiveTranscode implements AutoCloseable {
         Mp4Encoder encoder = null;
         EncodingThread encoding = null;
         try {
-            encoder = Mp4Encoder.create(video, spec, settings);
+            encoder = Mp4Encoder.create(VideoFile.partial(video), spec, settings);
             encoding = new EncodingThread(encoder, spec);
             var player = new EventPlayer(spec, columns, rows, letterbox, encoding, TranscodeProgress.NONE);
             return new LiveTranscode(spec, video, letterbox, encoder, encoding, player);
@@ -51,7 +54,7 @@ public final class LiveTranscode implements AutoCloseable {
                 encoder.close();
             }
             letterbox.close();
-            deleteQuietly(video);
+            deleteQuietly(VideoFile.partial(video));
             throw e;
         }
     }
@@ -64,18 +67,24 @@ public final class LiveTranscode implements AutoCloseable {
         player.accept(event);
     }
 
-    /** Completes the video up to the last event given; the file is whole when this returns. */
+    /** Completes the video up to the last event given and moves it into place, whole. */
     public TranscodeResult finish() throws VideoException, IOException {
         long ticks = player.finish();
         encoding.drain();
         encoder.finish();
         finished = true;
-        close();
+        close(); // the file is complete once the encoder closed it
+        try {
+            VideoFile.moveIntoPlace(partial, video);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
         return new TranscodeResult(Duration.ofNanos(ticks * 1_000_000_000L / spec.framesPerSecond()),
                 encoder.frames(), Files.size(video));
     }
 
-    /** Frees the encoder; an unfinished video is deleted. */
+    /** Frees the encoder; what was written of an unfinished video is deleted. */
     @Override
     public void close() {
         if (closed) {
@@ -86,7 +95,7 @@ public final class LiveTranscode implements AutoCloseable {
         encoder.close();
         letterbox.close();
         if (!finished) {
-            deleteQuietly(video);
+            deleteQuietly(partial);
         }
     }
 

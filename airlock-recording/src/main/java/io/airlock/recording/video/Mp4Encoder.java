@@ -35,6 +35,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -65,9 +66,15 @@ final class Mp4Encoder implements FrameSink, AutoCloseable {
         this.spec = spec;
     }
 
-    /** Creates {@code file} (replacing it) and gets it ready for the first frame. */
+    /** Creates {@code file} owner-only (replacing it) and gets it ready for the first frame. */
     static Mp4Encoder create(Path file, VideoSpec spec, X264Settings settings) throws VideoException {
         FfmpegLog.quiet();
+        try {
+            // FFmpeg would create it with the process's umask; opened for writing, it keeps these permissions.
+            VideoFile.createOwnerOnly(file);
+        } catch (IOException e) {
+            throw new VideoException("creating " + file + " failed: " + e.getMessage());
+        }
         Mp4Encoder encoder = new Mp4Encoder(spec);
         try {
             encoder.open(file, settings);

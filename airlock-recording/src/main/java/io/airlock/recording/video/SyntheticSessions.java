@@ -5,6 +5,7 @@ import io.airlock.recording.asciicast.AsciicastEvent;
 import io.airlock.recording.asciicast.AsciicastHeader;
 import io.airlock.recording.asciicast.AsciicastReader;
 import io.airlock.recording.asciicast.AsciicastWriter;
+import io.airlock.recording.asciicast.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -156,9 +157,10 @@ final class SyntheticSessions {
         }
     }
 
-    /** Writes events with the project's own writer, its clock set to each event's time. */
+    /** Writes events with the project's own writer, its ticker set to each event's time. */
     private static final class Recorder implements AutoCloseable {
-        private final SettableClock clock = new SettableClock();
+        private static final Clock START = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        private final SettableTicker ticker = new SettableTicker();
         private final OutputStream file;
         private final AsciicastWriter writer;
         private int columns;
@@ -168,7 +170,8 @@ final class SyntheticSessions {
             file = Files.newOutputStream(target);
             columns = first.columns();
             rows = first.rows();
-            writer = new AsciicastWriter(file, new AsciicastHeader(columns, rows, null, "benchmark", null), clock);
+            writer = new AsciicastWriter(file, new AsciicastHeader(columns, rows, null, "benchmark", null), START,
+                    ticker);
         }
 
         void play(Burst burst, DoubleUnaryOperator time) throws IOException {
@@ -178,7 +181,7 @@ final class SyntheticSessions {
         /** Plays the events of {@code burst} before {@code until} (its own time), at {@code time(t)}. */
         void play(Burst burst, double until, DoubleUnaryOperator time) throws IOException {
             if (burst.columns() != columns || burst.rows() != rows) {
-                clock.at(time.applyAsDouble(0));
+                ticker.at(time.applyAsDouble(0));
                 writer.resize(burst.columns(), burst.rows());
                 columns = burst.columns();
                 rows = burst.rows();
@@ -189,12 +192,12 @@ final class SyntheticSessions {
                 }
                 switch (event) {
                     case AsciicastEvent.Output output -> {
-                        clock.at(time.applyAsDouble(output.time()));
+                        ticker.at(time.applyAsDouble(output.time()));
                         byte[] bytes = output.data().getBytes(StandardCharsets.UTF_8);
                         writer.output(bytes, 0, bytes.length);
                     }
                     case AsciicastEvent.Resize resize -> {
-                        clock.at(time.applyAsDouble(resize.time()));
+                        ticker.at(time.applyAsDouble(resize.time()));
                         writer.resize(resize.columns(), resize.rows());
                         columns = resize.columns();
                         rows = resize.rows();
@@ -206,7 +209,7 @@ final class SyntheticSessions {
         }
 
         void marker(double seconds, String label) throws IOException {
-            clock.at(seconds);
+            ticker.at(seconds);
             writer.marker(label);
         }
 
@@ -216,28 +219,17 @@ final class SyntheticSessions {
         }
     }
 
-    /** A clock the recorder moves to each event's time; it never runs by itself. */
-    private static final class SettableClock extends Clock {
-        private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-        private Instant now = START;
+    /** A ticker the recorder moves to each event's time; it never runs by itself. */
+    private static final class SettableTicker implements Ticker {
+        private long nanos;
 
         void at(double seconds) {
-            now = START.plusNanos(Math.round(seconds * 1e9));
+            nanos = Math.round(seconds * 1e9);
         }
 
         @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
+        public long nanos() {
+            return nanos;
         }
     }
 }

@@ -16,7 +16,8 @@ public class AssetRepository {
 
     private static final String ASSET_COLUMNS = "id, name, description, host, site, zone, created_at, updated_at";
     private static final String METHOD_COLUMNS = "id, asset_id, protocol, port, username, credential_kind, "
-            + "credential_sealed, host_key_fingerprint, host_key_pending";
+            + "credential_sealed, host_key_fingerprint, host_key_pending, charset, telnet_username_prompt, "
+            + "telnet_password_prompt, telnet_success_prompt, telnet_failure_prompt";
 
     private final JdbcClient jdbc;
 
@@ -66,18 +67,27 @@ public class AssetRepository {
                 .query(AssetRepository::method).optional();
     }
 
-    long insertMethod(long assetId, Protocol protocol, int port, String username, Instant now) {
+    long insertMethod(long assetId, Protocol protocol, int port, String username, TerminalSettings terminal,
+            Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into access_method (asset_id, protocol, port, username, credential_kind, created_at, updated_at) "
-                + "values (?, ?, ?, ?, 'NONE', ?, ?)")
-                .params(assetId, protocol.name(), port, username, Timestamp.from(now), Timestamp.from(now))
+        jdbc.sql("insert into access_method (asset_id, protocol, port, username, credential_kind, charset, "
+                + "telnet_username_prompt, telnet_password_prompt, telnet_success_prompt, telnet_failure_prompt, "
+                + "created_at, updated_at) values (?, ?, ?, ?, 'NONE', ?, ?, ?, ?, ?, ?, ?)")
+                .params(assetId, protocol.name(), port, username, terminal.charsetName(), terminal.usernamePrompt(),
+                        terminal.passwordPrompt(), terminal.successPrompt(), terminal.failurePrompt(),
+                        Timestamp.from(now), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void updateMethod(long id, Protocol protocol, int port, String username, Instant now) {
-        jdbc.sql("update access_method set protocol = ?, port = ?, username = ?, updated_at = ? where id = ?")
-                .params(protocol.name(), port, username, Timestamp.from(now), id).update();
+    void updateMethod(long id, Protocol protocol, int port, String username, TerminalSettings terminal, Instant now) {
+        jdbc.sql("update access_method set protocol = ?, port = ?, username = ?, charset = ?, telnet_username_prompt = ?, "
+                + "telnet_password_prompt = ?, telnet_success_prompt = ?, telnet_failure_prompt = ?, updated_at = ? "
+                + "where id = ?")
+                .params(protocol.name(), port, username, terminal.charsetName(), terminal.usernamePrompt(),
+                        terminal.passwordPrompt(), terminal.successPrompt(), terminal.failurePrompt(),
+                        Timestamp.from(now), id)
+                .update();
     }
 
     void updateCredential(long id, CredentialKind kind, String sealed) {
@@ -85,7 +95,29 @@ public class AssetRepository {
                 .params(kind.name(), sealed, id).update();
     }
 
-    /** Pins a host key; clears any pending one. */
+    /**
+     * Trust on first use: pins {@code fingerprint} when no key is pinned yet. Returns whether it is the pinned
+     * key now; when another key is pinned, this one is kept for an admin's review instead. The pin is one
+     * conditional update, so of two first connections that race with different keys exactly one pins.
+     */
+    public boolean pinOnFirstUse(long id, String fingerprint) {
+        int pinned = jdbc.sql("update access_method set host_key_fingerprint = ? "
+                + "where id = ? and host_key_fingerprint is null").params(fingerprint, id).update();
+        if (pinned == 1) {
+            return true;
+        }
+        var current = findMethod(id);
+        if (current.isEmpty()) {
+            return false;
+        }
+        if (fingerprint.equals(current.get().hostKeyFingerprint())) {
+            return true;
+        }
+        recordPendingHostKey(id, fingerprint);
+        return false;
+    }
+
+    /** Pins a host key, replacing any pinned one (an admin's decision); clears any pending one. */
     public void pinHostKey(long id, String fingerprint) {
         jdbc.sql("update access_method set host_key_fingerprint = ?, host_key_pending = null where id = ?")
                 .params(fingerprint, id).update();
@@ -110,6 +142,8 @@ public class AssetRepository {
         return new AccessMethod(rs.getLong("id"), rs.getLong("asset_id"), Protocol.valueOf(rs.getString("protocol")),
                 rs.getInt("port"), rs.getString("username"), CredentialKind.valueOf(rs.getString("credential_kind")),
                 rs.getString("credential_sealed"), rs.getString("host_key_fingerprint"),
-                rs.getString("host_key_pending"));
+                rs.getString("host_key_pending"), new TerminalSettings(rs.getString("charset"),
+                        rs.getString("telnet_username_prompt"), rs.getString("telnet_password_prompt"),
+                        rs.getString("telnet_success_prompt"), rs.getString("telnet_failure_prompt")));
     }
 }

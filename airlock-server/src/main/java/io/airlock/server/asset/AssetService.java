@@ -2,6 +2,7 @@ package io.airlock.server.asset;
 
 import io.airlock.server.asset.AssetViews.AssetView;
 import io.airlock.server.asset.AssetViews.MethodView;
+import io.airlock.server.asset.AssetViews.TerminalOptionsView;
 import io.airlock.server.audit.AuditLog;
 import io.airlock.server.web.ApiException;
 import io.airlock.server.web.ApiException.Reason;
@@ -37,8 +38,24 @@ class AssetService {
     record AssetRequest(String name, String description, String host, String site, String zone) {
     }
 
+    /**
+     * An access method as the form sends it. {@code credential} says what to keep: NONE and ASK_USER remove any
+     * stored secret, PASSWORD and PRIVATE_KEY store the one given (or keep the stored one of that kind when none
+     * is given). Without it the kind follows the secret given, and {@code clearCredential} removes it.
+     */
     record MethodRequest(Protocol protocol, Integer port, String username, String password, String privateKey,
-            Boolean clearCredential) {
+            Boolean clearCredential, CredentialKind credential, String charset, String telnetUsernamePrompt,
+            String telnetPasswordPrompt, String telnetSuccessPrompt, String telnetFailurePrompt) {
+
+        TerminalSettings terminal(Protocol protocol) {
+            return TerminalSettingsRules.check(protocol, charset, telnetUsernamePrompt, telnetPasswordPrompt,
+                    telnetSuccessPrompt, telnetFailurePrompt);
+        }
+    }
+
+    /** The character sets and default Telnet prompts the access method form offers. */
+    TerminalOptionsView terminalOptions() {
+        return TerminalOptionsView.current();
     }
 
     List<AssetView> list() {
@@ -76,7 +93,8 @@ class AssetService {
     MethodView addMethod(Authentication actor, long assetId, MethodRequest request) {
         Asset asset = assets.findAsset(assetId).orElseThrow(AssetService::noAsset);
         Protocol protocol = protocol(request);
-        long id = assets.insertMethod(assetId, protocol, port(request, protocol), username(request), clock.instant());
+        long id = assets.insertMethod(assetId, protocol, port(request, protocol), username(request),
+                request.terminal(protocol), clock.instant());
         storeCredential(assets.findMethod(id).orElseThrow(), request);
         audit.record(actor.getName(), "method.create", asset.name() + " " + protocol + " #" + id);
         return MethodView.of(assets.findMethod(id).orElseThrow());
@@ -86,14 +104,14 @@ class AssetService {
     MethodView updateMethod(Authentication actor, long id, MethodRequest request) {
         AccessMethod method = assets.findMethod(id).orElseThrow(AssetService::noMethod);
         Protocol protocol = protocol(request);
-        assets.updateMethod(id, protocol, port(request, protocol), username(request), clock.instant());
-        if (Boolean.TRUE.equals(request.clearCredential())) {
-            assets.updateCredential(id, CredentialKind.NONE, null);
-        } else {
-            storeCredential(method, request);
-        }
-        audit.record(actor.getName(), "method.update", protocol + " #" + id);
-        return MethodView.of(assets.findMethod(id).orElseThrow());
+        assets.updateMethod(id, protocol, port(request, protocol), username(request), request.terminal(protocol),
+                clock.instant());
+        storeCredential(assets.findMethod(id).orElseThrow(), request);
+        AccessMethod updated = assets.findMethod(id).orElseThrow();
+        audit.record(actor.getName(), "method.update", protocol + " #" + id + ", credential "
+                + method.credentialKind() + (updated.credentialKind() == method.credentialKind() ? ""
+                        : " -> " + updated.credentialKind()));
+        return MethodView.of(updated);
     }
 
     @Transactional
@@ -117,26 +135,60 @@ class AssetService {
         return MethodView.of(assets.findMethod(id).orElseThrow());
     }
 
+    /** Stores what the request asks for; {@code method} is the access method as saved a moment before. */
     private void storeCredential(AccessMethod method, MethodRequest request) {
         String password = blankToNull(request.password());
         String key = blankToNull(request.privateKey());
         if (password != null && key != null) {
             throw ApiException.invalidField("privateKey", "Give either a password or a private key, not both.");
         }
-        String secret = password != null ? password : key;
-        if (secret == null) {
+        CredentialKind kind = requestedKind(request, password, key);
+        if (kind == null) {
             return; // unchanged: credentials are write-only, an empty field keeps the stored one
         }
-        if (secret.length() > MAX_SECRET) {
-            throw ApiException.invalidField(password != null ? "password" : "privateKey", "Too long.");
+        if (kind == CredentialKind.NONE || kind == CredentialKind.ASK_USER) {
+            if (password != null || key != null) {
+                throw ApiException.invalidField(password != null ? "password" : "privateKey", kind == CredentialKind.NONE
+                        ? "Nothing is stored with this choice; leave the field empty."
+                        : "The user types the credentials when the session opens; nothing secret is stored.");
+            }
+            assets.updateCredential(method.id(), kind, null);
+            return;
         }
-        if (key != null && (method.protocol() != Protocol.SSH || !key.contains("PRIVATE KEY"))) {
+        String secret = kind == CredentialKind.PASSWORD ? password : key;
+        String field = kind == CredentialKind.PASSWORD ? "password" : "privateKey";
+        if (secret == null) {
+            if (method.credentialKind() == kind) {
+                return; // the stored one of this kind stays
+            }
+            throw ApiException.invalidField(field, kind == CredentialKind.PASSWORD ? "Enter the password."
+                    : "Paste the private key.");
+        }
+        if (secret.length() > MAX_SECRET) {
+            throw ApiException.invalidField(field, "Too long.");
+        }
+        if (kind == CredentialKind.PRIVATE_KEY && (method.protocol() != Protocol.SSH || !key.contains("PRIVATE KEY"))) {
             throw ApiException.invalidField("privateKey", method.protocol() == Protocol.SSH
                     ? "Paste the private key in OpenSSH or PEM format (-----BEGIN … PRIVATE KEY-----)."
                     : "Private keys are used by SSH only.");
         }
-        assets.updateCredential(method.id(), password != null ? CredentialKind.PASSWORD : CredentialKind.PRIVATE_KEY,
-                vault.seal(secret, method.credentialContext()));
+        assets.updateCredential(method.id(), kind, vault.seal(secret, method.credentialContext()));
+    }
+
+    /** The credential kind to keep, or null to keep whatever is stored. */
+    private static CredentialKind requestedKind(MethodRequest request, String password, String key) {
+        if (request.credential() != null) {
+            CredentialKind kind = request.credential();
+            if (kind == CredentialKind.PASSWORD && key != null || kind == CredentialKind.PRIVATE_KEY && password != null) {
+                throw ApiException.invalidField(kind == CredentialKind.PASSWORD ? "privateKey" : "password",
+                        "This does not match the credential chosen.");
+            }
+            return kind;
+        }
+        if (Boolean.TRUE.equals(request.clearCredential())) {
+            return CredentialKind.NONE;
+        }
+        return password != null ? CredentialKind.PASSWORD : key != null ? CredentialKind.PRIVATE_KEY : null;
     }
 
     private AssetRequest validate(AssetRequest r, long id) {

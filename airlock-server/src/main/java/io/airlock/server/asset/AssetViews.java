@@ -1,5 +1,7 @@
 package io.airlock.server.asset;
 
+import io.airlock.server.asset.TerminalSettingsRules.CharsetOption;
+import io.airlock.server.connector.TelnetPrompts;
 import java.util.List;
 
 /** Assets and access methods as administrators see them: never a credential, only what kind is stored. */
@@ -11,11 +13,20 @@ final class AssetViews {
     record HostKeyView(String fingerprint, String pendingFingerprint) {
     }
 
+    /** Telnet prompt patterns; in a method, null where the default applies. */
+    record PromptsView(String username, String password, String success, String failure) {
+        static PromptsView of(TelnetPrompts prompts) {
+            return new PromptsView(prompts.username(), prompts.password(), prompts.success(), prompts.failure());
+        }
+    }
+
     record MethodView(long id, Protocol protocol, int port, String username, CredentialKind credential,
-            HostKeyView hostKey) {
+            HostKeyView hostKey, String charset, PromptsView telnetPrompts) {
         static MethodView of(AccessMethod m) {
+            TerminalSettings t = m.terminal();
             return new MethodView(m.id(), m.protocol(), m.port(), m.username(), m.credentialKind(),
-                    new HostKeyView(m.hostKeyFingerprint(), m.hostKeyPending()));
+                    new HostKeyView(m.hostKeyFingerprint(), m.hostKeyPending()), t.charsetName(),
+                    new PromptsView(t.usernamePrompt(), t.passwordPrompt(), t.successPrompt(), t.failurePrompt()));
         }
     }
 
@@ -24,6 +35,14 @@ final class AssetViews {
         static AssetView of(Asset a, List<AccessMethod> methods) {
             return new AssetView(a.id(), a.name(), a.description(), a.host(), a.site(), a.zone(),
                     methods.stream().filter(m -> m.assetId() == a.id()).map(MethodView::of).toList());
+        }
+    }
+
+    /** What the access method form offers: common character sets and the default Telnet prompt patterns. */
+    record TerminalOptionsView(List<CharsetOption> charsets, PromptsView telnetPromptDefaults) {
+        static TerminalOptionsView current() {
+            return new TerminalOptionsView(TerminalSettingsRules.COMMON_CHARSETS,
+                    PromptsView.of(TelnetPrompts.DEFAULTS));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.airlock.server.asset;
 
 import io.airlock.server.asset.AssetViews.AssetView;
 import io.airlock.server.asset.AssetViews.MethodView;
+import io.airlock.server.asset.AssetViews.TerminalOptionsView;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -30,6 +31,11 @@ class AssetsController {
     @GetMapping("/api/assets")
     List<AssetView> list() {
         return service.list();
+    }
+
+    @GetMapping("/api/assets/terminal-options")
+    TerminalOptionsView terminalOptions() {
+        return service.terminalOptions();
     }
 
     @PostMapping("/api/assets")

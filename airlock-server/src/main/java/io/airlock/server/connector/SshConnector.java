@@ -11,14 +11,18 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.keyboard.UserInteraction;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.PropertyResolverUtils;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -29,8 +33,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * SSH through Apache MINA SSHD: connect, check the host key against the pin, authenticate with the
- * stored password or key, open a shell with an xterm-256color PTY. One client serves all sessions.
+ * SSH through Apache MINA SSHD: connect, check the host key against the pin (pinning it on first use),
+ * authenticate with the password (also at keyboard-interactive prompts) or key, open a shell with an
+ * xterm-256color PTY. One client serves all sessions.
  */
 @Component
 class SshConnector implements Connector, DisposableBean {
@@ -39,7 +44,8 @@ class SshConnector implements Connector, DisposableBean {
     static final Duration AUTH_TIMEOUT = Duration.ofSeconds(20);
     static final String TERM = "xterm-256color";
 
-    private final SshClient client;
+    /** Package-private so tests can narrow the authentication methods offered. */
+    final SshClient client;
 
     SshConnector() {
         client = SshClient.setUpDefaultClient();
@@ -57,11 +63,14 @@ class SshConnector implements Connector, DisposableBean {
         // Only the credentials stored for the access method: never the gateway user's ~/.ssh keys or config.
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        // The verifier runs on MINA's I/O threads: it compares in memory, the database is asked before and after.
         client.setServerKeyVerifier((session, address, key) -> {
             var context = session.getConnectionContext();
-            var policy = context == null ? null : context.getAttribute(HostKeyAttribute.KEY);
-            return policy != null && policy.check(KeyUtils.getFingerPrint(key));
+            var check = context == null ? null : context.getAttribute(SshHostKeyCheck.KEY);
+            return check != null && check.verify(KeyUtils.getFingerPrint(key));
         });
+        // Keyboard-interactive prompts are answered by SshPasswordPrompts alone, which gives the password once.
+        PropertyResolverUtils.updateProperty(client, UserInteraction.AUTO_DETECT_PASSWORD_PROMPT, false);
         client.start();
     }
 
@@ -76,13 +85,15 @@ class SshConnector implements Connector, DisposableBean {
             throw new ConnectorException(ConnectorException.Reason.AUTH_FAILED,
                     "No username is configured for this SSH access method; ask an administrator to set one.");
         }
-        var hostKey = new HostKeyAttribute(target.hostKeys());
+        var hostKey = new SshHostKeyCheck(target.hostKeys().pinned());
         ClientSession session = null;
         try {
             ConnectFuture future = client.connect(target.username(), target.host(), target.port(),
-                    AttributeRepository.ofKeyValuePair(HostKeyAttribute.KEY, hostKey), null);
+                    AttributeRepository.ofKeyValuePair(SshHostKeyCheck.KEY, hostKey), null);
             future.verify(CONNECT_TIMEOUT);
             session = future.getSession();
+            awaitKeyExchange(session, target, hostKey);
+            pinOnFirstUse(target, hostKey);
             addIdentity(session, target);
             session.auth().verify(AUTH_TIMEOUT);
             ChannelShell shell = session.createShellChannel();
@@ -92,9 +103,12 @@ class SshConnector implements Connector, DisposableBean {
             shell.setRedirectErrorStream(true);
             shell.open().verify(CONNECT_TIMEOUT);
             return new SshConnection(session, shell);
+        } catch (ConnectorException e) {
+            closeQuietly(session);
+            throw e;
         } catch (IOException e) {
             closeQuietly(session);
-            throw translate(e, target, hostKey);
+            throw translate(e, target);
         } catch (GeneralSecurityException e) {
             closeQuietly(session);
             throw new ConnectorException(ConnectorException.Reason.AUTH_FAILED,
@@ -102,10 +116,52 @@ class SshConnector implements Connector, DisposableBean {
         }
     }
 
+    /** Waits until the keys are exchanged and nothing is authenticated yet; a refused host key ends here. */
+    private static void awaitKeyExchange(ClientSession session, ConnectionTarget target, SshHostKeyCheck hostKey)
+            throws ConnectorException {
+        Set<ClientSessionEvent> state = session.waitFor(
+                EnumSet.of(ClientSessionEvent.WAIT_AUTH, ClientSessionEvent.CLOSED), CONNECT_TIMEOUT);
+        if (state.contains(ClientSessionEvent.WAIT_AUTH) && !state.contains(ClientSessionEvent.CLOSED)) {
+            return;
+        }
+        String where = target.host() + ":" + target.port();
+        if (hostKey.rejected() != null) {
+            target.hostKeys().pin(hostKey.rejected()); // kept for an admin's review; the pinned key stays
+            throw hostKeyChanged(where, hostKey.rejected());
+        }
+        if (state.contains(ClientSessionEvent.TIMEOUT)) {
+            throw new ConnectorException(ConnectorException.Reason.UNREACHABLE, "The equipment at " + where
+                    + " did not complete the SSH key exchange within " + CONNECT_TIMEOUT.toSeconds() + " s.");
+        }
+        throw new ConnectorException(ConnectorException.Reason.PROTOCOL_ERROR,
+                "The equipment at " + where + " closed the SSH connection during the key exchange.");
+    }
+
+    /** Trust on first use, decided on this thread before any credential leaves the gateway. */
+    private static void pinOnFirstUse(ConnectionTarget target, SshHostKeyCheck hostKey) throws ConnectorException {
+        if (!hostKey.provisional()) {
+            return;
+        }
+        String presented = hostKey.presented();
+        if (presented == null || !target.hostKeys().pin(presented)) {
+            // Another connection pinned a different key a moment before this one.
+            throw hostKeyChanged(target.host() + ":" + target.port(), presented);
+        }
+        hostKey.confirm(presented);
+    }
+
+    private static ConnectorException hostKeyChanged(String where, String presented) {
+        return new ConnectorException(ConnectorException.Reason.HOST_KEY_CHANGED,
+                "The equipment at " + where + " presented a different SSH host key (" + presented
+                        + ") than the one pinned for it. The connection was refused: an administrator must review "
+                        + "and accept the new key under Access Management → Assets.");
+    }
+
     private static void addIdentity(ClientSession session, ConnectionTarget target)
             throws IOException, GeneralSecurityException {
         if (target.credentialKind() == CredentialKind.PASSWORD) {
             session.addPasswordIdentity(target.secret());
+            session.setUserInteraction(new SshPasswordPrompts(target.username(), target.secret()));
         } else if (target.credentialKind() == CredentialKind.PRIVATE_KEY) {
             Iterable<KeyPair> keys = SecurityUtils.getKeyPairResourceParser().loadKeyPairs(null,
                     NamedResource.ofName("stored key"), FilePasswordProvider.EMPTY, target.secret());
@@ -118,14 +174,8 @@ class SshConnector implements Connector, DisposableBean {
         }
     }
 
-    private static ConnectorException translate(IOException e, ConnectionTarget target, HostKeyAttribute hostKey) {
+    private static ConnectorException translate(IOException e, ConnectionTarget target) {
         String where = target.host() + ":" + target.port();
-        if (hostKey.rejected.get() != null) {
-            return new ConnectorException(ConnectorException.Reason.HOST_KEY_CHANGED,
-                    "The equipment at " + where + " presented a different SSH host key (" + hostKey.rejected.get()
-                            + ") than the one pinned for it. The connection was refused: an administrator must review "
-                            + "and accept the new key under Access Management → Assets.", e);
-        }
         Throwable root = rootCause(e);
         if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
             return new ConnectorException(ConnectorException.Reason.UNREACHABLE,
@@ -167,26 +217,6 @@ class SshConnector implements Connector, DisposableBean {
     @Override
     public void destroy() {
         client.stop();
-    }
-
-    /** Carries the pinning decision into MINA's verifier and remembers a rejected key for the message. */
-    static final class HostKeyAttribute {
-        static final AttributeRepository.AttributeKey<HostKeyAttribute> KEY = new AttributeRepository.AttributeKey<>();
-
-        private final ConnectionTarget.HostKeyPolicy policy;
-        private final AtomicReference<String> rejected = new AtomicReference<>();
-
-        HostKeyAttribute(ConnectionTarget.HostKeyPolicy policy) {
-            this.policy = policy;
-        }
-
-        boolean check(String fingerprint) {
-            if (policy.accept(fingerprint)) {
-                return true;
-            }
-            rejected.set(fingerprint);
-            return false;
-        }
     }
 
     private static final class SshConnection extends StreamConnection {

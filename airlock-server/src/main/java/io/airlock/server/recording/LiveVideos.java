@@ -6,8 +6,6 @@ import io.airlock.recording.video.LiveTranscode;
 import io.airlock.recording.video.TranscodeResult;
 import io.airlock.recording.video.VideoException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,8 +51,7 @@ public class LiveVideos {
             return Optional.empty();
         }
         try {
-            LiveTranscode transcode = AsciicastTranscoder.evidence().live(columns, rows,
-                    spool.partialVideoFile(sessionId));
+            LiveTranscode transcode = AsciicastTranscoder.evidence().live(columns, rows, spool.videoFile(sessionId));
             return Optional.of(new LiveVideo(sessionId, transcode));
         } catch (VideoException | RuntimeException e) {
             encoders.release();
@@ -124,9 +121,7 @@ public class LiveVideos {
                     fallBack(failure != null ? failure : "the encoder did not finish in time");
                     return;
                 }
-                TranscodeResult result = transcode.finish();
-                Files.move(spool.partialVideoFile(sessionId), spool.videoFile(sessionId),
-                        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                TranscodeResult result = transcode.finish(); // moves the whole video into place
                 recordings.event(sessionId, clock.instant(), "TRANSCODED", "Encoded while the session ran: H.264 "
                         + "640x480 25 fps, " + String.format(Locale.ROOT, "%.1f", result.duration().toMillis() / 1000.0)
                         + " s, " + result.frames() + " frames, " + result.bytes() + " bytes.");

@@ -12,7 +12,6 @@ import io.airlock.server.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,13 +146,12 @@ class RecordingPipeline {
     private void transcode(SessionRecord session, Path cast, Path video)
             throws IOException, RecordingFormatException, VideoException {
         long sessionId = session.id();
-        Path partial = spool.partialVideoFile(sessionId);
         double length = Math.max(0.001, Duration.between(session.startedAt(),
                 session.endedAt() == null ? clock.instant() : session.endedAt()).toNanos() / 1e9);
         var progress = new ProgressReporter(sessionId, length);
         progress.report(0);
-        var result = AsciicastTranscoder.evidence().transcode(cast, partial, progress);
-        Files.move(partial, video, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // Written beside the video and moved into place whole: a crash leaves no video to upload half of.
+        var result = AsciicastTranscoder.evidence().transcode(cast, video, progress);
         recordings.progress(sessionId, "Transcoded.", 100);
         recordings.event(sessionId, clock.instant(), "TRANSCODED", "H.264 640x480 25 fps, "
                 + String.format(java.util.Locale.ROOT, "%.1f", result.duration().toMillis() / 1000.0) + " s, "

@@ -32,14 +32,12 @@ public class RecordingSpool {
         return dir.resolve("session-" + sessionId + ".cast");
     }
 
-    /** The session's finished video; only ever appears whole (moved into place). */
+    /**
+     * The session's finished video; only ever appears whole, owner-only: the transcoder writes it beside,
+     * as {@code session-N.mp4.part}, and moves it into place.
+     */
     Path videoFile(long sessionId) {
         return dir.resolve("session-" + sessionId + ".mp4");
-    }
-
-    /** Where the video is written before it is moved into place. */
-    Path partialVideoFile(long sessionId) {
-        return dir.resolve("session-" + sessionId + ".mp4.part");
     }
 
     /** Usable bytes on the spool's file system; 0 when it cannot be asked. */

@@ -2,6 +2,7 @@ package io.airlock.server.session;
 
 import io.airlock.recording.asciicast.AsciicastHeader;
 import io.airlock.recording.asciicast.AsciicastWriter;
+import io.airlock.recording.asciicast.Ticker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +30,24 @@ final class SessionRecorder implements AutoCloseable {
     }
 
     /**
-     * Starts the spool file.
+     * Starts the spool file: its start time from the wall clock, its events timed by {@link Ticker#SYSTEM}.
      *
      * @param live encodes the video as the session runs; null when it is made after the session
      */
     static SessionRecorder start(Path file, int columns, int rows, String title, Clock clock, LiveVideo live)
             throws IOException {
+        return start(file, columns, rows, title, clock, Ticker.SYSTEM, live);
+    }
+
+    /** Starts the spool file with events timed by {@code ticker}. */
+    static SessionRecorder start(Path file, int columns, int rows, String title, Clock clock, Ticker ticker,
+            LiveVideo live) throws IOException {
         // Created owner-only before the first byte: a recording may show passwords typed at prompts.
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         var out = Files.newOutputStream(file, StandardOpenOption.WRITE);
         try {
-            return new SessionRecorder(file, new AsciicastWriter(out,
-                    new AsciicastHeader(columns, rows, null, title, Map.of("TERM", "xterm-256color")), clock), live);
+            var header = new AsciicastHeader(columns, rows, null, title, Map.of("TERM", "xterm-256color"));
+            return new SessionRecorder(file, new AsciicastWriter(out, header, clock, ticker), live);
         } catch (IOException e) {
             out.close();
             throw e;

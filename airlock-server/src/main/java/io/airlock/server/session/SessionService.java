@@ -9,6 +9,7 @@ import io.airlock.server.asset.CredentialVault;
 import io.airlock.server.asset.Protocol;
 import io.airlock.server.audit.AuditLog;
 import io.airlock.server.config.GatewayNode;
+import io.airlock.server.connector.CharsetConnection;
 import io.airlock.server.connector.ConnectionTarget;
 import io.airlock.server.connector.Connector;
 import io.airlock.server.connector.ConnectorException;
@@ -172,8 +173,10 @@ class SessionService {
             if (launch.enforceRecording()) {
                 opening.recorder = startRecorder(recordId, launch, integrationName, columns, rows);
             }
-            opening.connection = connectors.get(launch.protocol()).open(withTyped(target(launch), typed), columns,
-                    rows);
+            var target = withTyped(target(launch), typed);
+            // Decoded once here, so the browser, the monitors and the recording all see the same text.
+            opening.connection = CharsetConnection.wrap(connectors.get(launch.protocol()).open(target, columns, rows),
+                    target.charset());
             if (opening.recorder != null) {
                 handOff.started(recordId, integrationName.orElseThrow());
             }
@@ -354,25 +357,18 @@ class SessionService {
 
     private ConnectionTarget target(Launch launch) {
         AccessMethod method = assets.findMethod(launch.methodId()).orElseThrow();
-        String secret = method.credentialKind() == CredentialKind.NONE
-                || method.credentialKind() == CredentialKind.ASK_USER ? null
+        // NONE and ASK_USER keep nothing sealed.
+        String secret = method.credentialSealed() == null ? null
                 : vault.open(method.credentialSealed(), method.credentialContext());
         return new ConnectionTarget(launch.host(), launch.port(), method.username(), method.credentialKind(), secret,
-                fingerprint -> pinOrCompare(method.id(), fingerprint));
+                ConnectionTarget.HostKeyPolicy.pinnedTo(method.hostKeyFingerprint(),
+                        fingerprint -> pinOrCompare(method.id(), fingerprint)),
+                method.charset(), method.telnetPrompts());
     }
 
     /** Trust on first use, then pinned; a different key is kept for an admin's review and refused. */
     private boolean pinOrCompare(long methodId, String fingerprint) {
-        AccessMethod current = assets.findMethod(methodId).orElseThrow();
-        if (current.hostKeyFingerprint() == null) {
-            assets.pinHostKey(methodId, fingerprint);
-            return true;
-        }
-        if (current.hostKeyFingerprint().equals(fingerprint)) {
-            return true;
-        }
-        assets.recordPendingHostKey(methodId, fingerprint);
-        return false;
+        return assets.pinOnFirstUse(methodId, fingerprint);
     }
 
     private static void refuse(WebSocketSession socket, String message) {

@@ -81,4 +81,68 @@ class AssetsApiTest extends GatewayTest {
         assertThat(Json.parse(accepted.body()).get("hostKey").get("fingerprint").asString()).isEqualTo("SHA256:new");
         assertThat(assets.findMethod(methodId).orElseThrow().hostKeyPending()).isNull();
     }
+
+    @Test
+    void askingTheUserStoresNoSecretAndKeepsTheUsername() {
+        var admin = signedInAdmin();
+        long assetId = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("PLC"), "host", "plc"))
+                .body()).get("id").asLong();
+        long methodId = Json.parse(admin.post("/api/assets/" + assetId + "/methods",
+                Json.object("protocol", "SSH", "username", "engineer", "password", "stored-before")).body())
+                .get("id").asLong();
+
+        var edited = admin.put("/api/methods/" + methodId, Json.object("protocol", "SSH", "username", "engineer",
+                "credential", "ASK_USER"));
+
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(Json.parse(edited.body()).get("credential").asString()).isEqualTo("ASK_USER");
+        var stored = assets.findMethod(methodId).orElseThrow();
+        assertThat(stored.credentialKind()).isEqualTo(CredentialKind.ASK_USER);
+        assertThat(stored.credentialSealed()).isNull();
+        assertThat(stored.username()).isEqualTo("engineer");
+    }
+
+    @Test
+    void askingTheUserNeedsNoUsernameAndRefusesASecret() {
+        var admin = signedInAdmin();
+        long assetId = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("HMI"), "host", "hmi"))
+                .body()).get("id").asLong();
+
+        var created = admin.post("/api/assets/" + assetId + "/methods",
+                Json.object("protocol", "TELNET", "credential", "ASK_USER"));
+        var withSecret = admin.post("/api/assets/" + assetId + "/methods",
+                Json.object("protocol", "TELNET", "credential", "ASK_USER", "password", "not-to-be-kept"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(Json.parse(created.body()).get("username").isNull()).isTrue();
+        assertThat(Json.parse(created.body()).get("credential").asString()).isEqualTo("ASK_USER");
+        assertThat(withSecret.status()).isEqualTo(400);
+        assertThat(Json.parse(withSecret.body()).get("fields").has("password")).isTrue();
+        assertThat(withSecret.body()).doesNotContain("not-to-be-kept");
+    }
+
+    @Test
+    void switchingToAPasswordNeedsOneUnlessAPasswordIsStored() {
+        var admin = signedInAdmin();
+        long assetId = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("RTU"), "host", "rtu"))
+                .body()).get("id").asLong();
+        long methodId = Json.parse(admin.post("/api/assets/" + assetId + "/methods",
+                Json.object("protocol", "SSH", "credential", "ASK_USER")).body()).get("id").asLong();
+
+        var withoutPassword = admin.put("/api/methods/" + methodId,
+                Json.object("protocol", "SSH", "credential", "PASSWORD"));
+        var withPassword = admin.put("/api/methods/" + methodId,
+                Json.object("protocol", "SSH", "credential", "PASSWORD", "password", "now-stored"));
+        var keepingIt = admin.put("/api/methods/" + methodId,
+                Json.object("protocol", "SSH", "port", 2022, "credential", "PASSWORD"));
+
+        assertThat(withoutPassword.status()).isEqualTo(400);
+        assertThat(Json.parse(withoutPassword.body()).get("fields").get("password").asString())
+                .isEqualTo("Enter the password.");
+        assertThat(withPassword.status()).isEqualTo(200);
+        assertThat(keepingIt.status()).isEqualTo(200);
+        var stored = assets.findMethod(methodId).orElseThrow();
+        assertThat(stored.port()).isEqualTo(2022);
+        assertThat(vault.open(stored.credentialSealed(), stored.credentialContext())).isEqualTo("now-stored");
+    }
 }

@@ -1,13 +1,8 @@
 package io.airlock.server.bench;
 
 import io.airlock.server.peers.TestPeers;
-import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Gateways;
-import io.airlock.server.support.Json;
-import io.airlock.server.support.TerminalSocket;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,20 +16,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Keystroke echo latency and bulk output throughput of an SSH session through the gateway's WebSocket
- * tunnel, next to the same measurements on a direct SSH shell (MINA SSHD, same PTY) to the same peer.
+ * tunnel, unrecorded and recorded (a group that enforces recording: spool file, live video encoder, the
+ * embedded bucket), next to the same measurements on a direct SSH shell (MINA SSHD, same PTY) to the same
+ * peer.
  *
  * <p>Needs the test peers ({@code scripts/peers.sh start}). Starts its own gateway with a temporary data
- * directory, sets up an admin, asset, access method, user and group over the API, measures, prints a
+ * directory, sets up an admin, asset, access method, user and two groups over the API, measures, prints a
  * table and stops everything. Settings (system properties): {@code airlock.bench.keystrokes} (default
  * 500), {@code airlock.bench.megabytes} of zeros sent through {@code base64} per round (default 100).
  * Not a test: the figures depend on the machine and its load, and nothing is asserted.
@@ -46,42 +41,40 @@ public final class SessionBench {
 
     private static final Duration KEYSTROKE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration BULK_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long the recorded session's video may take to show how it was made, after the session. */
+    private static final Duration VIDEO_WAIT = Duration.ofMinutes(5);
     private static final int WARMUP_KEYSTROKES = 100;
     private static final int WARMUP_MEGABYTES = 10;
     private static final int BULK_ROUNDS = 3;
-    private static final int COLUMNS = 80;
-    private static final int ROWS = 24;
-    private static final String TERM = "xterm-256color";
+    static final int COLUMNS = 80;
+    static final int ROWS = 24;
+    static final String TERM = "xterm-256color";
     private static final String ADMIN_PASSWORD = "bench-admin-password-1";
     private static final double MB = 1024 * 1024;
 
     private SessionBench() {
     }
 
-    /** One way of reaching the peer's shell: through the gateway or directly. */
-    private interface Shell extends AutoCloseable {
-        void send(byte[] keys) throws IOException;
+    /** Opens a fresh shell of one route. */
+    @FunctionalInterface
+    private interface ShellOpener {
+        Shell open() throws IOException;
+    }
 
-        /** Waits until {@code total} bytes were received since {@link #expect}; false on timeout. */
-        boolean awaitReceived(long total, Duration timeout) throws IOException;
+    /** The echo and bulk figures of one route to the shell. */
+    record Route(Latency echo, Bulk bulk) {
+    }
 
-        /** Bytes received since {@link #expect}. */
-        long received();
-
-        /** Waits until the marker was received; returns the bytes received up to its end, -1 on timeout. */
-        long awaitMarker(Duration timeout) throws IOException;
-
-        /** Starts counting from zero and looking for a new marker. */
-        void expect(String marker);
-
-        /** WebSocket messages (gateway) or stream reads (direct) since {@link #expect}. */
-        long chunks();
-
-        String tail();
-
-        @Override
-        void close();
+    /** Echo latency on one shell, bulk output on another, both of the same route. */
+    private static Route measure(ShellOpener route, int keystrokes, int megabytes) throws IOException {
+        Latency echo;
+        try (Shell shell = route.open()) {
+            echo = echoLatency(shell, keystrokes);
+        }
+        try (Shell shell = route.open()) {
+            return new Route(echo, bulk(shell, megabytes));
+        }
     }
 
     record Latency(double p50, double p90, double p99, double max, double mean) {
@@ -116,8 +109,7 @@ public final class SessionBench {
         int status = 0;
         try (ConfigurableApplicationContext gateway = Gateways.start(Map.of("AIRLOCK_DATA", data.toString(),
                 "AIRLOCK_ADMIN_PASSWORD", ADMIN_PASSWORD, "logging.level.root", "ERROR"))) {
-            int port = Gateways.port(gateway);
-            var setup = setUp(port, peers);
+            var shells = new GatewayShells(Gateways.port(gateway), peers, ADMIN_PASSWORD);
             var client = SshClient.setUpDefaultClient();
             client.setServerKeyVerifier(
                     new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, peers.sshKnownHosts()));
@@ -126,26 +118,24 @@ public final class SessionBench {
             client.start();
             try {
                 System.out.printf(Locale.ROOT, "%nMeasuring: %d keystrokes (after %d warm-up), %d x %d MB of zeros "
-                        + "through base64 (after %d MB warm-up), each through the gateway and directly...%n",
-                        keystrokes, WARMUP_KEYSTROKES, BULK_ROUNDS, megabytes, WARMUP_MEGABYTES);
-                Latency gatewayEcho;
-                Bulk gatewayBulk;
-                try (Shell shell = gatewayShell(setup)) {
-                    gatewayEcho = echoLatency(shell, keystrokes);
-                }
-                try (Shell shell = gatewayShell(setup)) {
-                    gatewayBulk = bulk(shell, megabytes);
-                }
-                Latency directEcho;
-                Bulk directBulk;
-                try (Shell shell = directShell(client, peers)) {
-                    directEcho = echoLatency(shell, keystrokes);
-                }
-                try (Shell shell = directShell(client, peers)) {
-                    directBulk = bulk(shell, megabytes);
-                }
-                printTable(peers, keystrokes, megabytes, gatewayEcho, directEcho, gatewayBulk, directBulk,
-                        loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        + "through base64 (after %d MB warm-up), each directly, through the gateway unrecorded and "
+                        + "recorded...%n", keystrokes, WARMUP_KEYSTROKES, BULK_ROUNDS, megabytes, WARMUP_MEGABYTES);
+                // Recorded last: its recordings are stored after the session, work that would skew the others.
+                Route direct = measure(() -> DirectShell.open(client, peers), keystrokes, megabytes);
+                Route plain = measure(() -> shells.open(false), keystrokes, megabytes);
+                List<Long> recordedSessions = new ArrayList<>();
+                Route recorded = measure(() -> {
+                    var shell = shells.open(true);
+                    recordedSessions.add(shell.sessionId());
+                    return shell;
+                }, keystrokes, megabytes);
+                List<String> videos = recordedSessions.stream().map(id -> shells.videoOutcome(id, VIDEO_WAIT))
+                        .toList();
+                printTable(peers, keystrokes, megabytes, List.of(
+                        Map.entry("through the gateway", plain),
+                        Map.entry("gateway, recorded", recorded),
+                        Map.entry("direct SSH", direct)), videos, loadBefore,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             } finally {
                 client.stop();
             }
@@ -231,8 +221,9 @@ public final class SessionBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static void printTable(TestPeers peers, int keystrokes, int megabytes, Latency gatewayEcho,
-            Latency directEcho, Bulk gatewayBulk, Bulk directBulk, double loadBefore, double loadAfter) {
+    /** The last route is the direct one, which the others are compared with. */
+    private static void printTable(TestPeers peers, int keystrokes, int megabytes, List<Map.Entry<String, Route>> routes,
+            List<String> videos, double loadBefore, double loadAfter) {
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nAirlock session benchmark: SSH peer %s:%d, PTY %s %dx%d, %d cores, "
                 + "Java %s%n%n", peers.host(), peers.sshPort(), TERM, COLUMNS, ROWS,
@@ -242,8 +233,8 @@ public final class SessionBench {
         out.append(String.format(Locale.ROOT, "Keystroke echo round trip, %d keys (ms)%n", keystrokes));
         out.append(String.format(Locale.ROOT, "  %-22s %8s %8s %8s %8s %8s%n", "", "p50", "p90", "p99", "max",
                 "mean"));
-        for (var row : List.of(Map.entry("through the gateway", gatewayEcho), Map.entry("direct SSH", directEcho))) {
-            Latency l = row.getValue();
+        for (var row : routes) {
+            Latency l = row.getValue().echo();
             out.append(String.format(Locale.ROOT, "  %-22s %8.3f %8.3f %8.3f %8.3f %8.3f%n", row.getKey(), l.p50(),
                     l.p90(), l.p99(), l.max(), l.mean()));
         }
@@ -251,9 +242,9 @@ public final class SessionBench {
                 + "of %d rounds%n", megabytes, BULK_ROUNDS));
         out.append(String.format(Locale.ROOT, "  %-22s %8s %8s %8s %14s %10s%n", "", "MB", "s", "MB/s", "MB/s rounds",
                 "avg chunk"));
-        for (var row : List.of(Map.entry("through the gateway", gatewayBulk), Map.entry("direct SSH", directBulk))) {
-            Throughput t = row.getValue().median();
-            String rounds = row.getValue().rounds().stream()
+        for (var row : routes) {
+            Throughput t = row.getValue().bulk().median();
+            String rounds = row.getValue().bulk().rounds().stream()
                     .map(r -> String.format(Locale.ROOT, "%.1f", r.megabytesPerSecond()))
                     .reduce((a, b) -> a + "/" + b).orElse("");
             out.append(String.format(Locale.ROOT, "  %-22s %8.1f %8.2f %8.1f %14s %8d B%n", row.getKey(),
@@ -262,288 +253,19 @@ public final class SessionBench {
         out.append(String.format(Locale.ROOT, "  (avg chunk: bytes per WebSocket message through the gateway, per "
                 + "read of the SSH channel directly;%n   the benchmark's WebSocket client runs in the gateway's JVM "
                 + "and shares its CPUs, as do the peer's sshd and processes)%n"));
-        out.append(String.format(Locale.ROOT, "%n  gateway vs direct: echo p50 %+.3f ms, throughput %.0f %% of "
-                + "direct%n",
-                gatewayEcho.p50() - directEcho.p50(),
-                100 * gatewayBulk.median().megabytesPerSecond() / directBulk.median().megabytesPerSecond()));
+        out.append(String.format(Locale.ROOT, "%n  recorded sessions' videos: %s%n", String.join("; ", videos)));
+        Route direct = routes.getLast().getValue();
+        for (var row : routes.subList(0, routes.size() - 1)) {
+            Route r = row.getValue();
+            out.append(String.format(Locale.ROOT, "  %s vs direct: echo p50 %+.3f ms, p99 %+.3f ms, throughput "
+                    + "%.0f %% of direct%n", row.getKey(), r.echo().p50() - direct.echo().p50(),
+                    r.echo().p99() - direct.echo().p99(),
+                    100 * r.bulk().median().megabytesPerSecond() / direct.bulk().median().megabytesPerSecond()));
+        }
         System.out.println(out);
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // The two shells
-
-    record Setup(GatewayClient client, long groupId, long methodId) {
-    }
-
-    /** Admin, asset, SSH access method with the peer's password, a user and a group, all over the API. */
-    private static Setup setUp(int port, TestPeers peers) {
-        var admin = new GatewayClient(port);
-        expect(admin.signIn("admin", ADMIN_PASSWORD), 200, "admin sign-in");
-        long asset = Json.parse(expect(admin.post("/api/assets", Json.object("name", "bench-equipment", "host",
-                peers.host())), 201, "create asset")).get("id").asLong();
-        long method = Json.parse(expect(admin.post("/api/assets/" + asset + "/methods", Json.object("protocol", "SSH",
-                "port", peers.sshPort(), "username", peers.user(), "password", peers.password())), 201,
-                "create access method")).get("id").asLong();
-        String username = "bench-operator";
-        String temporary = "temporary-password-1";
-        expect(admin.post("/api/users", Json.object("username", username, "displayName", username, "role", "USER",
-                "password", temporary)), 201, "create user");
-        var user = new GatewayClient(port);
-        expect(user.signIn(username, temporary), 200, "user sign-in");
-        expect(user.post("/api/me/password", Json.object("currentPassword", temporary, "newPassword",
-                "bench-operator-password-1")), 204, "password change");
-        long userId = Json.parse(admin.get("/api/groups/options").body()).findValues("users").get(0).valueStream()
-                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow()
-                .get("id").asLong();
-        long group = Json.parse(expect(admin.post("/api/groups", Json.write(Map.of("name", "bench-group",
-                "enforceRecording", false, "memberIds", List.of(userId), "methodIds", List.of(method)))), 201,
-                "create group")).get("id").asLong();
-        return new Setup(user, group, method);
-    }
-
-    private static String expect(GatewayClient.Reply reply, int status, String what) {
-        if (reply.status() != status && !(status == 201 && reply.status() == 200)) {
-            throw new IllegalStateException(what + " failed: " + reply.status() + " " + reply.body());
-        }
-        return reply.body();
-    }
-
-    private static Shell gatewayShell(Setup setup) {
-        var launch = setup.client().post("/api/sessions/launch",
-                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
-        String ticket = Json.parse(expect(launch, 200, "launch")).get("ticket").asString();
-        TerminalSocket socket = setup.client().openSocket("/ws/terminal?ticket=" + ticket + "&cols=" + COLUMNS
-                + "&rows=" + ROWS, setup.client().origin());
-        socket.awaitNotice("ready", WAIT);
-        return new Shell() {
-            @Override
-            public void send(byte[] keys) {
-                socket.type(new String(keys, StandardCharsets.ISO_8859_1));
-            }
-
-            @Override
-            public boolean awaitReceived(long total, Duration timeout) {
-                return socket.awaitCounted(total, timeout);
-            }
-
-            @Override
-            public long received() {
-                return socket.countedBytes();
-            }
-
-            @Override
-            public long awaitMarker(Duration timeout) {
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (socket.markerSeenAt() < 0 && System.nanoTime() < deadline && !socket.isClosed()) {
-                    socket.awaitCounted(socket.countedBytes() + 1, Duration.ofMillis(100));
-                }
-                return socket.markerSeenAt();
-            }
-
-            @Override
-            public void expect(String marker) {
-                socket.startCounting(marker, 4096);
-            }
-
-            @Override
-            public long chunks() {
-                return socket.countedMessages();
-            }
-
-            @Override
-            public String tail() {
-                return socket.countedTail();
-            }
-
-            @Override
-            public void close() {
-                socket.close();
-            }
-        };
-    }
-
-    private static Shell directShell(SshClient client, TestPeers peers) throws IOException {
-        ClientSession session = client.connect(peers.user(), peers.host(), peers.sshPort()).verify(WAIT).getSession();
-        session.addPasswordIdentity(peers.password());
-        session.auth().verify(WAIT);
-        ChannelShell channel = session.createShellChannel();
-        channel.setPtyType(TERM);
-        channel.setPtyColumns(COLUMNS);
-        channel.setPtyLines(ROWS);
-        channel.setRedirectErrorStream(true);
-        channel.open().verify(WAIT);
-        InputStream out = channel.getInvertedOut();
-        OutputStream in = channel.getInvertedIn();
-        var reader = new DirectReader(out);
-        Thread.ofPlatform().daemon().name("bench-direct-reader").start(reader);
-        return new Shell() {
-            @Override
-            public void send(byte[] keys) throws IOException {
-                in.write(keys);
-                in.flush();
-            }
-
-            @Override
-            public boolean awaitReceived(long total, Duration timeout) {
-                return reader.await(total, timeout);
-            }
-
-            @Override
-            public long received() {
-                return reader.count();
-            }
-
-            @Override
-            public long awaitMarker(Duration timeout) {
-                return reader.awaitMarker(timeout);
-            }
-
-            @Override
-            public void expect(String marker) {
-                reader.expect(marker);
-            }
-
-            @Override
-            public long chunks() {
-                return reader.reads();
-            }
-
-            @Override
-            public String tail() {
-                return reader.tail();
-            }
-
-            @Override
-            public void close() {
-                channel.close(false);
-                session.close(true);
-            }
-        };
-    }
-
-    /**
-     * Reads the direct shell's output as the gateway's session pump does (16 KB reads), counting bytes,
-     * keeping a short tail and looking for the current marker.
-     */
-    private static final class DirectReader implements Runnable {
-        private final InputStream in;
-        private final byte[] tail = new byte[4096];
-        private int tailLength;
-        private long count;
-        private long reads;
-        private byte[] marker = new byte[0];
-        private int matched;
-        private long markerAt = -1;
-        private boolean ended;
-
-        DirectReader(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[16 * 1024];
-            try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    add(buffer, n);
-                }
-            } catch (IOException e) {
-                // closed
-            }
-            synchronized (this) {
-                ended = true;
-                notifyAll();
-            }
-        }
-
-        private synchronized void add(byte[] data, int n) {
-            if (markerAt < 0 && marker.length > 0) {
-                // The markers have no repeated prefix, so a mismatch can restart at the first byte.
-                byte[] pattern = marker;
-                byte first = pattern[0];
-                int m = matched;
-                for (int i = 0; i < n; i++) {
-                    byte b = data[i];
-                    if (m == 0 && b != first) {
-                        continue; // the common case, kept tight
-                    }
-                    if (b == pattern[m]) {
-                        if (++m == pattern.length) {
-                            markerAt = count + i + 1;
-                            break;
-                        }
-                    } else {
-                        m = b == first ? 1 : 0;
-                    }
-                }
-                matched = m;
-            }
-            int keep = Math.min(n, tail.length);
-            int fromOld = Math.min(tailLength, tail.length - keep);
-            System.arraycopy(tail, tailLength - fromOld, tail, 0, fromOld);
-            System.arraycopy(data, n - keep, tail, fromOld, keep);
-            tailLength = fromOld + keep;
-            count += n;
-            reads++;
-            notifyAll();
-        }
-
-        synchronized void expect(String text) {
-            marker = text.getBytes(StandardCharsets.US_ASCII);
-            matched = 0;
-            markerAt = -1;
-            count = 0;
-            reads = 0;
-        }
-
-        synchronized long count() {
-            return count;
-        }
-
-        synchronized long reads() {
-            return reads;
-        }
-
-        synchronized boolean await(long total, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            try {
-                while (count < total && !ended) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            return count >= total;
-        }
-
-        synchronized long awaitMarker(Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            try {
-                while (markerAt < 0 && !ended) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return markerAt;
-        }
-
-        synchronized String tail() {
-            return new String(tail, 0, tailLength, StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static void pause(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,75 @@ class ConnectorsAgainstPeersTest {
                     assertThat(e.reason()).isEqualTo(ConnectorException.Reason.HOST_KEY_CHANGED);
                     assertThat(e.getMessage()).contains("different SSH host key").contains("SHA256:");
                 });
+    }
+
+    @Test
+    void sshKeyOtherThanThePinnedOneIsRefusedAndOfferedForReview() {
+        var offered = new CopyOnWriteArrayList<String>();
+        var keys = ConnectionTarget.HostKeyPolicy.pinnedTo("SHA256:not-this-equipment", fp -> {
+            offered.add(fp);
+            return false;
+        });
+
+        assertThatThrownBy(() -> SSH.open(ssh(CredentialKind.PASSWORD, PEERS.password(), keys), 80, 24))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ConnectorException.Reason.HOST_KEY_CHANGED);
+                    assertThat(e.getMessage()).contains(offered.getFirst());
+                });
+        assertThat(offered).hasSize(1).allMatch(fp -> fp.startsWith("SHA256:"));
+    }
+
+    @Test
+    void sshHostKeyDecisionsRunOnTheConnectingThreadNeverOnMinaIoThreads() throws Exception {
+        var threads = new CopyOnWriteArrayList<String>();
+        var pinned = new AtomicReference<String>();
+        var keys = new ConnectionTarget.HostKeyPolicy() {
+            @Override
+            public String pinned() {
+                threads.add(Thread.currentThread().getName());
+                return pinned.get();
+            }
+
+            @Override
+            public boolean pin(String fingerprint) {
+                threads.add(Thread.currentThread().getName());
+                pinned.compareAndSet(null, fingerprint);
+                return fingerprint.equals(pinned.get());
+            }
+        };
+
+        for (int i = 0; i < 2; i++) { // first use, then pinned
+            try (var connection = SSH.open(ssh(CredentialKind.PASSWORD, PEERS.password(), keys), 80, 24)) {
+                send(connection, "echo pinned-$((40+2))\n");
+                readUntil(connection, "pinned-42");
+            }
+        }
+        pinned.set("SHA256:not-this-equipment");
+        assertThatThrownBy(() -> SSH.open(ssh(CredentialKind.PASSWORD, PEERS.password(), keys), 80, 24))
+                .isInstanceOfSatisfying(ConnectorException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ConnectorException.Reason.HOST_KEY_CHANGED));
+
+        // pinned() three times, pin() at first use and for the refused key
+        assertThat(threads).hasSize(5).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void sshSignsInWithThePasswordWhereOnlyKeyboardInteractiveIsOffered() throws Exception {
+        var connector = new SshConnector();
+        CoreModuleProperties.PREFERRED_AUTHS.set(connector.client, "keyboard-interactive");
+        try {
+            try (var connection = connector.open(ssh(CredentialKind.PASSWORD, PEERS.password(), fp -> true), 80, 24)) {
+                send(connection, "echo kbd-$((6*7))\n");
+                assertThat(readUntil(connection, "kbd-42")).contains("kbd-42");
+            }
+            assertThatThrownBy(() -> connector.open(ssh(CredentialKind.PASSWORD, "wrong-kbd-password", fp -> true),
+                    80, 24)).isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(ConnectorException.Reason.AUTH_FAILED);
+                        assertThat(e.getMessage()).doesNotContain("wrong-kbd-password");
+                    });
+        } finally {
+            connector.destroy();
+        }
     }
 
     @Test

@@ -128,7 +128,9 @@ public final class RecordingPipelineBench {
                 live += video.isPresent() ? 1 : 0;
                 var clock = new MutableClock(start);
                 clocks.add(clock);
-                recorders.add(SessionRecorder.start(spool.castFile(id), 80, 24, "bench", clock, video.orElse(null)));
+                // The events are timed by the hour as played on the clock, not by how fast it is played.
+                recorders.add(SessionRecorder.start(spool.castFile(id), 80, 24, "bench", clock,
+                        () -> Duration.between(start, clock.instant()).toNanos(), video.orElse(null)));
                 ids.add(id);
             }
             // The hour, into every recorder at once, two threads (the processors) doing the work.

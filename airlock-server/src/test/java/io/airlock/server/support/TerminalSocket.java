@@ -27,6 +27,7 @@ public final class TerminalSocket implements AutoCloseable {
     /** Counting mode: binary output is counted, and only a short tail is kept (null when off). */
     private volatile Counter counter;
     /** While held, no further messages are requested: the browser stops reading its socket. */
+    private volatile String closeReason;
     private boolean held;
     private boolean requestOwed;
 
@@ -95,6 +96,7 @@ public final class TerminalSocket implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closeReason = reason;
                 closed.complete(statusCode);
                 return null;
             }
@@ -136,6 +138,16 @@ public final class TerminalSocket implements AutoCloseable {
         if (request) {
             socket.request(1);
         }
+    }
+
+    /** The reason the server gave when it closed the socket; null while open. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** Sends a control message, as the session window does. */
+    public void sendText(String json) {
+        socket.sendText(json, true).join();
     }
 
     public void type(String keys) {
