@@ -119,7 +119,7 @@ export function SessionWindowPage() {
   if (!launch.signedIn) {
     return (
       <TerminalWindow>
-        <SessionBar grant={grant} recorded={grant.recorded} status="connecting" sessionId={null} />
+        <SessionBar grant={grant} recorded={grant.recorded} status="sign-in" sessionId={null} />
         {grant.recorded && <RecordedBanner ended={false} testId="session-recorded-banner" />}
         <SignInForm
           grant={grant}

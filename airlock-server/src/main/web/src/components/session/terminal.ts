@@ -38,9 +38,10 @@ export interface TypedCredentials {
 /** The close code of a monitor the gateway dropped because it could not keep up with the session. */
 export const MONITOR_FELL_BEHIND = 4008;
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'ended';
+export type ConnectionStatus = 'sign-in' | 'connecting' | 'connected' | 'ended';
 
 export const STATUS_TEXT: Readonly<Record<ConnectionStatus, string>> = {
+  'sign-in': 'Waiting for sign-in',
   connecting: 'Connecting…',
   connected: 'Connected',
   ended: 'Ended',

@@ -39,7 +39,7 @@ final class StorageCheck {
     static final String PUT_OBJECT_TAGGING = "s3:PutObjectTagging";
     /** In the order shown to administrators: the required permissions first. */
     static final List<String> PERMISSIONS =
-            List.of(PUT_OBJECT, GET_OBJECT, LIST_BUCKET, PUT_OBJECT_TAGGING, GET_OBJECT_TAGGING);
+            List.of(PUT_OBJECT, GET_OBJECT, LIST_BUCKET, GET_OBJECT_TAGGING, PUT_OBJECT_TAGGING);
     /**
      * Tags are optional: without PutObjectTagging the product keeps metadata as x-amz-meta-* only, and
      * GetObjectTagging only reads that metadata back from tags.
@@ -182,7 +182,7 @@ final class StorageCheck {
         } catch (SdkException e) {
             getTags = failed(GET_OBJECT_TAGGING, e, integration);
         }
-        return new Result(clock.instant(), List.of(put, get, list, putTags, getTags));
+        return new Result(clock.instant(), List.of(put, get, list, getTags, putTags));
     }
 
     private static Line ok(String permission, String message) {
