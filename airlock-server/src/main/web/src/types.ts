@@ -263,9 +263,20 @@ export interface LaunchGrant {
   host: string;
   port: number;
   recorded: boolean;
+  /** The window asks the user for the credentials to sign in to the equipment with, before it connects. */
+  askCredentials: boolean;
+  /** The access method's stored username (shown read-only in the sign-in form); null when the user types it. */
+  username: string | null;
 }
 
-export type EndReason = 'CLOSED_BY_USER' | 'TERMINATED_BY_ADMIN' | 'EQUIPMENT_CLOSED' | 'ERROR' | 'GATEWAY_STOPPED';
+export type EndReason =
+  | 'CLOSED_BY_USER'
+  | 'TERMINATED_BY_ADMIN'
+  | 'EQUIPMENT_CLOSED'
+  | 'ERROR'
+  | 'ACCESS_ENDED'
+  | 'GATEWAY_STOPPED'
+  | 'GATEWAY_RESTARTED';
 
 /** A session in progress, as listed by GET /api/sessions/live. */
 export interface LiveSession {

@@ -31,6 +31,7 @@ import { protocolLabel } from '../labels';
 import type { AccessGroup, AccessGroupInput, AccessWindow, GroupMethodOption, GroupOptions } from '../types';
 import { useBusyIds } from '../useBusyIds';
 import { useResource } from '../useResource';
+import './access-groups.css';
 
 const NAME_MAX = 128;
 /** How many members or methods a table cell names before summarising the rest. */
@@ -439,7 +440,7 @@ function GroupDialog({
       size="wide"
       testId="group-dialog"
     >
-      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
+      <form className="form group-form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
         <FormError message={formError} testId="group-error" />
         <TextField
           id="group-name"

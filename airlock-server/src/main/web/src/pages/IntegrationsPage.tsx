@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import {
   activateIntegration,
   checkIntegration,
@@ -25,13 +25,31 @@ type DialogState =
 
 type Busy = { id: number; action: 'check' | 'activate' | 'deactivate' } | null;
 
-function Detail({ label, value }: { label: string; value: string | null }) {
+function Detail({ label, value, children }: { label: string; value: string | null; children?: ReactNode }) {
   const present = value !== null && value.trim() !== '';
   return (
     <div className="detail">
       <dt>{label}</dt>
-      <dd className={present ? 'mono' : 'muted'}>{present ? value : 'Not set'}</dd>
+      <dd className={present ? 'mono' : 'muted'}>{present ? (children ?? value) : 'Not set'}</dd>
     </div>
+  );
+}
+
+/**
+ * An endpoint URL that may wrap only after its scheme and before a path, never inside a host name, an
+ * address or a port.
+ */
+function EndpointText({ url }: { url: string }) {
+  const pieces = url.split(/(?<=:\/\/)|(?<![:/])(?=\/)/);
+  return (
+    <span className="endpoint" data-testid="integration-endpoint">
+      {pieces.map((piece, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          <span className="endpoint-piece">{piece}</span>
+        </Fragment>
+      ))}
+    </span>
   );
 }
 
@@ -75,7 +93,9 @@ function IntegrationCard({ integration, busy, onEdit, onCheck, onActivate, onDea
         )}
       </div>
       <dl className="details">
-        <Detail label="Endpoint" value={integration.endpoint ?? (external ? 'Amazon S3' : null)} />
+        <Detail label="Endpoint" value={integration.endpoint ?? (external ? 'Amazon S3' : null)}>
+          {integration.endpoint !== null && <EndpointText url={integration.endpoint} />}
+        </Detail>
         <Detail label="Region" value={integration.region} />
         <Detail label="Bucket" value={integration.bucket} />
         <Detail label="Key prefix" value={integration.prefix} />

@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { errorMessage, monitorSession } from '../api';
 import { ACCESS_MANAGERS, hasRole, useCurrentUser } from '../auth';
 import { TerminalPane } from '../components/session/TerminalPane';
-import { type ConnectionStatus, type SessionEnd, socketUrl } from '../components/session/terminal';
+import {
+  type ConnectionStatus,
+  MONITOR_FELL_BEHIND,
+  MONITOR_LINK_REFUSED,
+  type SessionEnd,
+  socketUrl,
+} from '../components/session/terminal';
 import {
   ConnectingOverlay,
   EndedBanner,
@@ -14,7 +21,8 @@ import {
 
 /**
  * A read-only view of someone's live session, opened from Session History's Monitor action:
- * `/monitor?ticket=<one-time ticket>&session=<id>`. Nothing typed here reaches the equipment.
+ * `/monitor?ticket=<one-time ticket>&session=<id>`. Nothing typed here reaches the equipment. The bar
+ * names whose session it is and on which equipment once the gateway says so.
  */
 export function MonitorWindowPage() {
   const user = useCurrentUser();
@@ -22,10 +30,6 @@ export function MonitorWindowPage() {
   const ticket = params.get('ticket') ?? '';
   const session = params.get('session') ?? '';
   const sessionLabel = /^\d+$/.test(session) ? `#${session}` : '';
-
-  useEffect(() => {
-    document.title = `Monitoring session ${sessionLabel} · Airlock`;
-  }, [sessionLabel]);
 
   if (!hasRole(user, ACCESS_MANAGERS)) {
     return (
@@ -49,26 +53,87 @@ export function MonitorWindowPage() {
       </TerminalWindow>
     );
   }
-  return <MonitorTerminal ticket={ticket} sessionLabel={sessionLabel} />;
+  return (
+    <MonitorTerminal
+      ticket={ticket}
+      sessionLabel={sessionLabel}
+      sessionId={sessionLabel === '' ? null : Number(session)}
+    />
+  );
 }
 
-function MonitorTerminal({ ticket, sessionLabel }: { ticket: string; sessionLabel: string }) {
+type Watched = { username: string | null; assetName: string | null };
+
+/** "alice on PLC-7 (session #12)", or as much of it as is known. */
+function monitorTitle({ username, assetName }: Watched, sessionLabel: string): string {
+  const session = sessionLabel === '' ? 'session' : `session ${sessionLabel}`;
+  if (username !== null && assetName !== null) return `Monitoring ${username} on ${assetName} (${session})`;
+  if (username !== null) return `Monitoring ${username} (${session})`;
+  if (assetName !== null) return `Monitoring ${assetName} (${session})`;
+  return `Monitoring ${session}`;
+}
+
+function MonitorTerminal({ ticket, sessionLabel, sessionId }: { ticket: string; sessionLabel: string; sessionId: number | null }) {
+  // A monitor the gateway dropped (it fell behind) comes back with a new ticket and a fresh terminal.
+  const [current, setCurrent] = useState({ ticket, attempt: 0 });
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [end, setEnd] = useState<SessionEnd | null>(null);
-  const url = useCallback(() => socketUrl('/ws/monitor', { ticket }), [ticket]);
-  const title = `Monitoring session ${sessionLabel}`.trim();
+  const [watched, setWatched] = useState<Watched>({ username: null, assetName: null });
+  const [reconnecting, setReconnecting] = useState(false);
+  const [reconnectError, setReconnectError] = useState<string | null>(null);
+  const url = useCallback(() => socketUrl('/ws/monitor', { ticket: current.ticket }), [current.ticket]);
+  const title = monitorTitle(watched, sessionLabel);
 
+  useEffect(() => {
+    document.title = `${status === 'ended' ? 'Ended · ' : ''}${title} · Airlock`;
+  }, [title, status]);
+
+  async function reconnect() {
+    if (sessionId === null || reconnecting) return;
+    setReconnecting(true);
+    setReconnectError(null);
+    try {
+      const grant = await monitorSession(sessionId);
+      setEnd(null);
+      setStatus('connecting');
+      setCurrent((previous) => ({ ticket: grant.ticket, attempt: previous.attempt + 1 }));
+    } catch (error) {
+      setReconnectError(errorMessage(error));
+    } finally {
+      setReconnecting(false);
+    }
+  }
+
+  const canReconnect = end !== null && end.closeCode === MONITOR_FELL_BEHIND && sessionId !== null;
   return (
     <TerminalWindow>
-      <WindowBar title={`${title} — read-only`} status={<StatusPill status={status} testId="monitor-status" />} />
-      {end !== null && <EndedBanner title="Monitoring has ended" message={end.message} testId="monitor-ended" />}
+      <WindowBar
+        title={<span data-testid="monitor-title">{title} — read-only</span>}
+        status={<StatusPill status={status} testId="monitor-status" />}
+      />
+      {end !== null && (
+        <EndedBanner
+          title="Monitoring has ended"
+          message={reconnectError ?? end.message}
+          testId="monitor-ended"
+          action={canReconnect ? { label: reconnecting ? 'Reconnecting…' : 'Reconnect', onClick: reconnect } : undefined}
+        />
+      )}
       <main className="term-body">
         <TerminalPane
+          key={current.attempt}
           url={url}
           interactive={false}
           label={`${title} (read-only)`}
           testId="monitor-terminal"
-          onOpen={() => setStatus((current) => (current === 'connecting' ? 'connected' : current))}
+          refusedMessage={MONITOR_LINK_REFUSED}
+          onOpen={() => setStatus((now) => (now === 'connecting' ? 'connected' : now))}
+          onReady={(notice) =>
+            setWatched((known) => ({
+              username: notice.username ?? known.username,
+              assetName: notice.assetName ?? known.assetName,
+            }))
+          }
           onEnded={(ending) => {
             setStatus('ended');
             setEnd(ending);

@@ -2,14 +2,19 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { FlowControl } from './FlowControl';
 import {
   attachClipboardKeys,
-  CONNECTION_FAILED,
   CONNECTION_LOST,
   endFromNotice,
+  parseNotice,
+  readyFromNotice,
   TERMINAL_OPTIONS,
+  warningFromNotice,
   type ReadyNotice,
   type SessionEnd,
+  type SessionWarning,
+  type TypedCredentials,
 } from './terminal';
 
 const RESIZE_DEBOUNCE_MS = 100;
@@ -17,8 +22,13 @@ const RESIZE_DEBOUNCE_MS = 100;
 interface TerminalPaneProps {
   /** The WebSocket URL, built once the terminal has been fitted to the window. */
   url(size: { cols: number; rows: number }): string;
-  /** False for monitors: nothing typed is sent, and resizing stays local. */
+  /**
+   * False for monitors: nothing typed is sent, resizing stays local, and there is no flow control (the
+   * gateway drops a monitor that falls behind). True: output is paced with pause/resume, see FlowControl.
+   */
   interactive: boolean;
+  /** Shown when the socket closes before any message arrived: the gateway refused the link's ticket. */
+  refusedMessage: string;
   /** Accessible name of the terminal region. */
   label: string;
   testId: string;
@@ -26,6 +36,13 @@ interface TerminalPaneProps {
   onOpen?(): void;
   /** `{"type":"ready"}` arrived: the equipment answered. */
   onReady?(notice: ReadyNotice): void;
+  /** `{"type":"warning"}` arrived, e.g. the access window closes soon. */
+  onWarning?(warning: SessionWarning): void;
+  /**
+   * Hands over, once, the credentials typed into the sign-in form; they are sent as the first message and
+   * not kept. Null or absent: the access method does not ask.
+   */
+  takeCredentials?(): TypedCredentials | null;
   /** The session ended or the socket closed; called once. */
   onEnded(end: SessionEnd): void;
   /** Publishes the Terminal as window.__airlockTerminal for browser tests. */
@@ -34,16 +51,17 @@ interface TerminalPaneProps {
 
 /**
  * An xterm.js terminal filling its parent, wired to one WebSocket: binary frames are output bytes,
- * text frames are JSON notices; keystrokes go back as UTF-8 binary frames and size changes as
- * `{"type":"resize"}` text frames. Connects once, on mount; when the session ends the terminal stays
- * readable with input disabled and the cursor hidden.
+ * text frames are JSON notices; keystrokes go back as UTF-8 binary frames, size changes as
+ * `{"type":"resize"}` and flow control as `{"type":"pause"}`/`{"type":"resume"}` text frames. Connects
+ * once, on mount; when the session ends the terminal stays readable with input disabled and the cursor hidden.
  */
-export function TerminalPane({ url, interactive, label, testId, onOpen, onReady, onEnded, expose = false }: TerminalPaneProps) {
+export function TerminalPane(paneProps: TerminalPaneProps) {
+  const { interactive, label, testId, expose = false } = paneProps;
   const containerRef = useRef<HTMLDivElement>(null);
   // Latest props for the socket's handlers, without reconnecting when the parent re-renders.
-  const props = useRef({ url, onOpen, onReady, onEnded });
+  const props = useRef(paneProps);
   useLayoutEffect(() => {
-    props.current = { url, onOpen, onReady, onEnded };
+    props.current = paneProps;
   });
 
   useEffect(() => {
@@ -61,6 +79,7 @@ export function TerminalPane({ url, interactive, label, testId, onOpen, onReady,
     const encoder = new TextEncoder();
     let socket: WebSocket | null = null;
     let opened = false;
+    let received = false;
     let ready = false;
     let ended = false;
     let sentSize = { cols: term.cols, rows: term.rows };
@@ -85,6 +104,45 @@ export function TerminalPane({ url, interactive, label, testId, onOpen, onReady,
     function send(bytes: Uint8Array) {
       if (!interactive || ended || socket?.readyState !== WebSocket.OPEN) return;
       socket.send(bytes);
+    }
+
+    function sendControl(message: object) {
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    }
+
+    const flow = interactive ? new FlowControl((signal) => sendControl({ type: signal })) : null;
+    if (expose && flow !== null) window.__airlockFlow = flow;
+
+    function output(data: ArrayBuffer) {
+      const bytes = new Uint8Array(data);
+      if (flow === null) term.write(bytes);
+      else term.write(bytes, flow.written(bytes.length));
+    }
+
+    function notice(record: Record<string, unknown>) {
+      if (!interactive && (record.type === 'ready' || record.type === 'resize')
+          && typeof record.cols === 'number' && typeof record.rows === 'number') {
+        // A monitor shows the session at the session's own size, so full-screen programs look right.
+        term.resize(record.cols, record.rows);
+      }
+      if (record.type === 'ready' && !ended) {
+        ready = true;
+        props.current.onReady?.(readyFromNotice(record));
+        sendSize(); // the window may have been resized while connecting
+      } else if (record.type === 'warning' && !ended) {
+        const warning = warningFromNotice(record);
+        if (warning !== null) props.current.onWarning?.(warning);
+      } else if (record.type === 'ended') {
+        finish(endFromNotice(record.reason, record.message));
+      }
+    }
+
+    function closed(event: CloseEvent) {
+      // The gateway explains some closes in the close frame (a monitor that fell behind, no sign-in in time).
+      const explained = event.reason.trim();
+      let message = explained;
+      if (message === '') message = received ? CONNECTION_LOST : props.current.refusedMessage;
+      finish({ reason: null, message, closeCode: opened ? event.code : null });
     }
 
     const subscriptions = [
@@ -112,42 +170,21 @@ export function TerminalPane({ url, interactive, label, testId, onOpen, onReady,
       socket = ws;
       ws.onopen = () => {
         opened = true;
+        // The sign-in goes first, before the gateway reaches the equipment; the password is not kept here.
+        const credentials = props.current.takeCredentials?.() ?? null;
+        if (credentials !== null) sendControl({ type: 'sign-in', ...credentials });
         props.current.onOpen?.();
       };
       ws.onmessage = (event: MessageEvent<ArrayBuffer | string>) => {
+        received = true;
         if (typeof event.data !== 'string') {
-          term.write(new Uint8Array(event.data));
+          output(event.data);
           return;
         }
-        let notice: unknown;
-        try {
-          notice = JSON.parse(event.data);
-        } catch {
-          return; // not a notice this page knows
-        }
-        if (notice === null || typeof notice !== 'object') return;
-        const record = notice as Record<string, unknown>;
-        if (!interactive && (record.type === 'ready' || record.type === 'resize')
-            && typeof record.cols === 'number' && typeof record.rows === 'number') {
-          // A monitor shows the session at the session's own size, so full-screen programs look right.
-          term.resize(record.cols, record.rows);
-        }
-        if (record.type === 'ready' && !ended) {
-          ready = true;
-          props.current.onReady?.({
-            sessionId: typeof record.sessionId === 'number' ? record.sessionId : 0,
-            recorded: record.recorded === true,
-          });
-          sendSize(); // the window may have been resized while connecting
-        } else if (record.type === 'ended') {
-          finish(endFromNotice(record.reason, record.message));
-        }
+        const record = parseNotice(event.data);
+        if (record !== null) notice(record);
       };
-      ws.onclose = (event) => {
-        // The gateway explains some closes in the close frame (a monitor that fell behind).
-        const explained = event.reason.trim();
-        finish({ reason: null, message: explained !== '' ? explained : opened ? CONNECTION_LOST : CONNECTION_FAILED });
-      };
+      ws.onclose = closed;
       term.focus();
     }, 0);
 
@@ -165,6 +202,7 @@ export function TerminalPane({ url, interactive, label, testId, onOpen, onReady,
         socket.close();
       }
       if (window.__airlockTerminal === term) delete window.__airlockTerminal;
+      if (flow !== null && window.__airlockFlow === flow) delete window.__airlockFlow;
       term.dispose();
     };
     // Connects once per mount; handlers read the latest props through the ref.

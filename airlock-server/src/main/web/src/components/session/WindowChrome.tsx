@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { AlertIcon, LogoMark, RecordIcon } from '../Icons';
-import { STATUS_TEXT, type ConnectionStatus } from './terminal';
+import { STATUS_TEXT, type ConnectionStatus, type SessionWarning } from './terminal';
+import './session-window.css';
 
 /** The full-window layout of session and monitor windows: a slim bar, then the content. */
 export function TerminalWindow({ children }: { children: ReactNode }) {
@@ -79,11 +80,27 @@ function useCloseWindow() {
   return { close, blocked };
 }
 
+/** A second thing to do once the session ended: open it again, reconnect a monitor. */
+export interface EndedAction {
+  label: string;
+  onClick(): void;
+}
+
 /** Shown above the terminal once the session ended; the terminal stays readable below it. */
-export function EndedBanner({ title, message, testId }: { title: string; message: string; testId: string }) {
+export function EndedBanner({
+  title,
+  message,
+  testId,
+  action,
+}: {
+  title: string;
+  message: string;
+  testId: string;
+  action?: EndedAction;
+}) {
   const { close, blocked } = useCloseWindow();
   const buttonRef = useRef<HTMLButtonElement>(null);
-  // Nothing more can be typed: move keyboard focus to the one thing left to do.
+  // Nothing more can be typed: move keyboard focus to what is left to do.
   useEffect(() => buttonRef.current?.focus(), []);
   return (
     <div className="term-ended" role="alert" data-testid={testId}>
@@ -95,8 +112,52 @@ export function EndedBanner({ title, message, testId }: { title: string; message
         </p>
         {blocked && <p className="term-ended-hint">Close this browser tab to finish.</p>}
       </div>
-      <button ref={buttonRef} type="button" className="button button-secondary button-small" onClick={close}>
-        Close window
+      <div className="term-ended-actions">
+        {action !== undefined && (
+          <button
+            ref={buttonRef}
+            type="button"
+            className="button button-primary button-small"
+            onClick={action.onClick}
+            data-testid={`${testId}-action`}
+          >
+            {action.label}
+          </button>
+        )}
+        <button
+          ref={action === undefined ? buttonRef : undefined}
+          type="button"
+          className="button button-secondary button-small"
+          onClick={close}
+        >
+          Close window
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A warning about the running session (its access window closes soon): announced at once, but it neither
+ * takes the focus nor covers the terminal, so the user can finish what they are typing.
+ */
+export function WarningBanner({
+  warning,
+  onDismiss,
+  testId,
+}: {
+  warning: SessionWarning;
+  onDismiss(): void;
+  testId: string;
+}) {
+  return (
+    <div className="term-warning" role="alert" data-testid={testId}>
+      <AlertIcon className="term-warning-icon" width={16} height={16} />
+      <p className="term-warning-message" data-testid={`${testId}-message`}>
+        {warning.message}
+      </p>
+      <button type="button" className="button button-secondary button-small" onClick={onDismiss}>
+        Dismiss
       </button>
     </div>
   );

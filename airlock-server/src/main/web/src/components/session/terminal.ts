@@ -1,28 +1,58 @@
 import type { ITerminalOptions, Terminal } from '@xterm/xterm';
 import type { EndReason } from '../../types';
+import type { FlowControl } from './FlowControl';
 
 /** How a session (or a monitor of one) ended, as the window shows it. */
 export interface SessionEnd {
   /** Null when the socket closed without an `ended` notice. */
   reason: EndReason | null;
   message: string;
+  /** The WebSocket close code when the socket closed without an `ended` notice (4008: a monitor fell behind). */
+  closeCode: number | null;
 }
 
-/** `{"type":"ready",…}` from /ws/terminal once the equipment answered. */
+/**
+ * `{"type":"ready",…}` once the equipment answered. A monitor's also names whose session it is and where;
+ * older gateways leave those out.
+ */
 export interface ReadyNotice {
   sessionId: number;
   recorded: boolean;
+  username: string | null;
+  assetName: string | null;
 }
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'ended';
+/** `{"type":"warning","message":…,"endsAt":…}`: something the user should know now, e.g. the access window closes. */
+export interface SessionWarning {
+  message: string;
+  /** ISO-8601 instant at which the session will end, when the warning is about that. */
+  endsAt: string | null;
+}
+
+/** What the user typed into the session window's sign-in form; sent once, then forgotten. */
+export interface TypedCredentials {
+  username: string;
+  password: string;
+}
+
+/** The close code of a monitor the gateway dropped because it could not keep up with the session. */
+export const MONITOR_FELL_BEHIND = 4008;
+
+export type ConnectionStatus = 'sign-in' | 'connecting' | 'connected' | 'ended';
 
 export const STATUS_TEXT: Readonly<Record<ConnectionStatus, string>> = {
+  'sign-in': 'Waiting for sign-in',
   connecting: 'Connecting…',
   connected: 'Connected',
   ended: 'Ended',
 };
 
 export const CONNECTION_LOST = 'The connection to the gateway was lost.';
+/** The gateway refuses a spent or expired ticket at the handshake: the socket closes before any message. */
+export const SESSION_LINK_REFUSED =
+  'This session link has expired or was already used. Open the session again from Remote Sessions.';
+export const MONITOR_LINK_REFUSED =
+  'This monitor link has expired or was already used. Select Monitor again in Session History.';
 export const CONNECTION_FAILED =
   'The gateway could not be reached. Check the network connection, then open the session again.';
 
@@ -31,7 +61,9 @@ const FALLBACK_MESSAGES: Readonly<Record<EndReason, string>> = {
   TERMINATED_BY_ADMIN: 'The session was terminated by an administrator.',
   EQUIPMENT_CLOSED: 'The equipment closed the connection.',
   ERROR: 'The session ended because of an error.',
+  ACCESS_ENDED: 'The session ended because your access to this equipment ended.',
   GATEWAY_STOPPED: 'The session ended because the gateway stopped.',
+  GATEWAY_RESTARTED: 'The session ended because the gateway restarted.',
 };
 
 const END_REASONS = new Set<string>(Object.keys(FALLBACK_MESSAGES));
@@ -39,8 +71,48 @@ const END_REASONS = new Set<string>(Object.keys(FALLBACK_MESSAGES));
 /** The server's sentence when it sent one, otherwise a plain description of the reason. */
 export function endFromNotice(reason: unknown, message: unknown): SessionEnd {
   const known = typeof reason === 'string' && END_REASONS.has(reason) ? (reason as EndReason) : null;
-  if (typeof message === 'string' && message.trim() !== '') return { reason: known, message: message.trim() };
-  return { reason: known, message: known === null ? 'The session ended.' : FALLBACK_MESSAGES[known] };
+  if (typeof message === 'string' && message.trim() !== '') {
+    return { reason: known, message: message.trim(), closeCode: null };
+  }
+  return { reason: known, message: known === null ? 'The session ended.' : FALLBACK_MESSAGES[known], closeCode: null };
+}
+
+/** A text frame's JSON object, or null when it is not one (ignored, like unknown notice types). */
+export function parseNotice(data: string): Record<string, unknown> | null {
+  try {
+    const notice: unknown = JSON.parse(data);
+    return notice !== null && typeof notice === 'object' && !Array.isArray(notice)
+      ? (notice as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readyFromNotice(notice: Record<string, unknown>): ReadyNotice {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  return {
+    sessionId: typeof notice.sessionId === 'number' ? notice.sessionId : 0,
+    recorded: notice.recorded === true,
+    username: text(notice.username),
+    assetName: text(notice.assetName),
+  };
+}
+
+/**
+ * A warning with an end time is worded here, in the user's own clock (the gateway's sentence carries the
+ * instant in UTC); any other warning is shown as the gateway wrote it.
+ */
+export function warningFromNotice(notice: Record<string, unknown>): SessionWarning | null {
+  const endsAt = typeof notice.endsAt === 'string' && !Number.isNaN(Date.parse(notice.endsAt)) ? notice.endsAt : null;
+  if (endsAt !== null) {
+    const at = new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return { message: `Your access window closes at ${at}; the session will end then. Save your work.`, endsAt };
+  }
+  if (typeof notice.message === 'string' && notice.message.trim() !== '') {
+    return { message: notice.message.trim(), endsAt: null };
+  }
+  return null;
 }
 
 /** ws: or wss: URL on this origin (the dev server forwards /ws to the gateway). */
@@ -138,5 +210,7 @@ declare global {
   interface Window {
     /** The session window's terminal, for browser tests (cols, rows, buffer). */
     __airlockTerminal?: Terminal;
+    /** The session window's flow control, for browser tests (backlog, pauses). */
+    __airlockFlow?: FlowControl;
   }
 }

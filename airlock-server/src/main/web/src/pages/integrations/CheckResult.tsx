@@ -1,5 +1,6 @@
 import { formatDate, formatTime } from '../../labels';
 import type { CheckStatus, IntegrationCheck } from '../../types';
+import { isOptional, PermissionsNote } from './permissions';
 
 const STATUS_BADGE: Record<CheckStatus, { className: string; label: string }> = {
   OK: { className: 'badge badge-success', label: 'OK' },
@@ -42,6 +43,7 @@ export function CheckResult({ check }: { check: IntegrationCheck }) {
               <span className="check-line-permission">
                 <span className={badge.className}>{badge.label}</span>
                 <span className="mono">{line.permission}</span>
+                {isOptional(line.permission) && <span className="check-line-optional">optional</span>}
               </span>
               <span className="check-line-message">
                 {line.errorCode !== null && <span className="check-line-code mono">{line.errorCode}: </span>}
@@ -51,6 +53,7 @@ export function CheckResult({ check }: { check: IntegrationCheck }) {
           );
         })}
       </ul>
+      <PermissionsNote testId="integration-check-permissions" />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, TextField } from '../../components/Field';
 import { firstErrorId, serverFieldErrors, type FieldErrors } from '../../components/formErrors';
 import type { IntegrationInput, StorageIntegration } from '../../types';
+import { PermissionsNote } from './permissions';
 
 type FieldName = Exclude<keyof IntegrationInput, 'pathStyle'>;
 type Errors = FieldErrors<FieldName>;
@@ -103,7 +104,12 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
       busy={submitting}
       size="wide"
       testId="integration-form-dialog"
-      description="Recordings are written under the key prefix. The key needs s3:PutObject, s3:GetObject, s3:ListBucket and s3:GetObjectTagging on it (s3:PutObjectTagging is optional); nothing is ever deleted, so retention belongs to the bucket’s lifecycle rules."
+      description={
+        <>
+          <p>Recordings are written under the key prefix; the access key needs these permissions on it.</p>
+          <PermissionsNote />
+        </>
+      }
     >
       <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
         <FormError message={formError} testId="integration-form-error" />

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -27,6 +28,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -39,6 +42,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 class SecurityConfig {
 
     static final String SESSION_COOKIE = "AIRLOCK_SESSION";
+    static final String PAGE_OUT_OF_DATE = "Your page is out of date, reload it.";
 
     private static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
@@ -105,7 +109,7 @@ class SecurityConfig {
                     .authenticationEntryPoint((req, res, ex) ->
                             writeError(res, HttpServletResponse.SC_UNAUTHORIZED, "Sign in to continue."))
                     .accessDeniedHandler((req, res, ex) ->
-                            writeError(res, HttpServletResponse.SC_FORBIDDEN, "You are not allowed to do this.")))
+                            writeError(res, HttpServletResponse.SC_FORBIDDEN, refusal(ex))))
             .logout(l -> l
                     .logoutUrl("/api/auth/logout")
                     .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT))
@@ -120,6 +124,17 @@ class SecurityConfig {
             .addFilterBefore(new SameOriginFilter(split(allowedOrigins)), CsrfFilter.class)
             .addFilterAfter(new CurrentAccountFilter(users, signInSession), SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * A missing or stale CSRF token almost always means a tab opened before a sign-in or sign-out rotated
+     * the cookie, not a forbidden action: say what fixes it.
+     */
+    static String refusal(AccessDeniedException denied) {
+        if (denied instanceof MissingCsrfTokenException || denied instanceof InvalidCsrfTokenException) {
+            return PAGE_OUT_OF_DATE;
+        }
+        return "You are not allowed to do this.";
     }
 
     private static List<String> split(String csv) {

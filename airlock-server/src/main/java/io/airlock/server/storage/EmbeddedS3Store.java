@@ -58,6 +58,7 @@ final class EmbeddedS3Store implements AutoCloseable {
         for (Path leftover : UnfinishedWrites.remove(objects)) {
             log.info("Removed {}, an upload the gateway did not finish before it stopped", objects.relativize(leftover));
         }
+        S3ProxyNoiseFilter.install();
         var properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", objects.toString());
         var proxy = S3Proxy.builder()

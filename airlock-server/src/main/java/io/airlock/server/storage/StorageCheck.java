@@ -25,8 +25,10 @@ import software.amazon.awssdk.services.s3.model.Tag;
 /**
  * Proves, one probe per permission, that an integration's bucket accepts what Airlock does with it: write
  * a probe object at a fixed key under the prefix (overwritten each time; nothing is ever deleted), read it
- * back, list it, and read and write its tags. Each line says OK, FAILED or UNSUPPORTED with the store's own
- * error code and a plain explanation.
+ * back, list it, and write and read its tags. Each line says OK, FAILED or UNSUPPORTED with the store's own
+ * error code and a plain explanation. Required: PutObject, GetObject, ListBucket; the two tagging
+ * permissions are optional. s3:AbortMultipartUpload is not probed: it only cleans up a large (multipart)
+ * upload that failed or a crash interrupted, which a lifecycle rule does as well.
  */
 final class StorageCheck {
 
@@ -35,11 +37,14 @@ final class StorageCheck {
     static final String LIST_BUCKET = "s3:ListBucket";
     static final String GET_OBJECT_TAGGING = "s3:GetObjectTagging";
     static final String PUT_OBJECT_TAGGING = "s3:PutObjectTagging";
-    /** In the order shown to administrators. */
+    /** In the order shown to administrators: the required permissions first. */
     static final List<String> PERMISSIONS =
             List.of(PUT_OBJECT, GET_OBJECT, LIST_BUCKET, GET_OBJECT_TAGGING, PUT_OBJECT_TAGGING);
-    /** Tags are optional: without them the product keeps metadata as x-amz-meta-* only. */
-    static final List<String> OPTIONAL = List.of(PUT_OBJECT_TAGGING);
+    /**
+     * Tags are optional: without PutObjectTagging the product keeps metadata as x-amz-meta-* only, and
+     * GetObjectTagging only reads that metadata back from tags.
+     */
+    static final List<String> OPTIONAL = List.of(PUT_OBJECT_TAGGING, GET_OBJECT_TAGGING);
     static final String PROBE_NAME = ".airlock-check/probe";
     static final String TAGS_UNSUPPORTED = "Tags unsupported by this store: recordings keep their metadata as "
             + "x-amz-meta-* headers only.";
@@ -172,7 +177,8 @@ final class StorageCheck {
         } catch (S3Exception e) {
             getTags = unsupported(e)
                     ? new Line(GET_OBJECT_TAGGING, Status.UNSUPPORTED, code(e), TAGS_UNSUPPORTED)
-                    : failed(GET_OBJECT_TAGGING, e, integration);
+                    : withSuffix(failed(GET_OBJECT_TAGGING, e, integration), " This permission is optional: it "
+                            + "only reads session metadata back from tags.");
         } catch (SdkException e) {
             getTags = failed(GET_OBJECT_TAGGING, e, integration);
         }

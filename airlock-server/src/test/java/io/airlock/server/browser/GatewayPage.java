@@ -1,0 +1,89 @@
+package io.airlock.server.browser;
+
+import io.airlock.server.support.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A user's Chromium on one gateway, with the steps the session window tests share. */
+final class GatewayPage implements AutoCloseable {
+
+    final ChromeDriver browser = Browser.start();
+    final WebDriverWait wait;
+    private final int port;
+
+    GatewayPage(int port, Duration patience) {
+        this.port = port;
+        this.wait = new WebDriverWait(browser, patience);
+    }
+
+    void signIn(String username, String password) {
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-username]")));
+        testId("login-username").sendKeys(username);
+        testId("login-password").sendKeys(password);
+        testId("login-submit").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=login-submit]")));
+    }
+
+    /** Opens the session window as Remote Sessions' button does, in this tab. */
+    void openSessionWindow(long groupId, long methodId) {
+        browser.get("http://localhost:" + port + "/session?group=" + groupId + "&method=" + methodId);
+    }
+
+    void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    /** Exactly this size of page, whatever the window decorations take. */
+    void viewport(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    WebElement testId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid=" + id + "]"));
+    }
+
+    WebElement awaitTestId(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + id + "]")));
+    }
+
+    void typeInTerminal(String keys) {
+        browser.findElement(By.cssSelector("[data-testid=session-terminal] textarea")).sendKeys(keys);
+    }
+
+    void typeAndAwait(String keys, String expected) {
+        typeInTerminal(keys);
+        wait.until(d -> terminalText().contains(expected));
+    }
+
+    /** The terminal's scrollback and screen as text, one line per row. */
+    String terminalText() {
+        Object text = browser.executeScript("""
+                const t = window.__airlockTerminal; if (!t) return '';
+                const b = t.buffer.active; const lines = [];
+                for (let i = 0; i < b.length; i++) { lines.push(b.getLine(i).translateToString(true)); }
+                return lines.join('\\n');""");
+        return text == null ? "" : text.toString();
+    }
+
+    /** Keeps what the user saw, for review of the UI; target/ is never committed. */
+    void screenshot(String name) throws Exception {
+        Path out = Path.of("target", "screenshots");
+        Files.createDirectories(out);
+        Files.write(out.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
