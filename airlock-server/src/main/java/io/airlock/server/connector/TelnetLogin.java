@@ -4,9 +4,12 @@ import io.airlock.server.connector.LoginDialogue.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -38,12 +41,15 @@ final class TelnetLogin implements RemoteConnection {
 
     private TelnetLogin(TelnetConnection telnet, ConnectionTarget target) {
         this.telnet = telnet;
+        // A target built without them still signs in the way most equipment expects.
+        Charset charset = Objects.requireNonNullElse(target.charset(), StandardCharsets.UTF_8);
+        TelnetPrompts prompts = Objects.requireNonNullElse(target.telnetPrompts(), TelnetPrompts.DEFAULTS);
         boolean knowsUsername = target.username() != null && !target.username().isBlank();
-        this.username = ((knowsUsername ? target.username() : "") + "\r").getBytes(target.charset());
-        byte[] secret = target.secret().getBytes(target.charset());
+        this.username = ((knowsUsername ? target.username() : "") + "\r").getBytes(charset);
+        byte[] secret = target.secret().getBytes(charset);
         this.password = Arrays.copyOf(secret, secret.length + 1);
         this.password[secret.length] = '\r';
-        this.dialogue = new LoginDialogue(target.telnetPrompts(), knowsUsername, secret, target.charset());
+        this.dialogue = new LoginDialogue(prompts, knowsUsername, secret, charset);
         Arrays.fill(secret, (byte) 0);
     }
 

@@ -123,8 +123,20 @@ final class FakeTelnetEquipment implements AutoCloseable {
             }
         }
 
+        /**
+         * Stops sending, as equipment that hangs up does, then reads what the client still sends until
+         * it closes too: closing with unread bytes would reset the connection, and a reset may discard
+         * what was printed before the client read it.
+         */
         void hangUp() throws IOException {
-            socket.close();
+            socket.shutdownOutput();
+            try {
+                while (in.read() >= 0) {
+                    // bounded by the read timeout
+                }
+            } catch (SocketTimeoutException e) {
+                throw new IOException("the client kept the connection open for " + READ_BOUND.toSeconds() + " s", e);
+            }
         }
 
         private void skipCommand() throws IOException {
