@@ -257,7 +257,7 @@ class SessionFaultsTest {
             watch.check();
             var warning = terminal.awaitNotice("warning", WAIT);
             assertThat(warning.get("endsAt").asString()).isEqualTo("2026-11-30T17:00:00Z");
-            assertThat(warning.get("message").asString()).contains("closes at");
+            assertThat(warning.get("message").asString()).contains("closes at 17:00 (UTC)");
             CLOCK.set(MONDAY_1650.plus(Duration.ofMinutes(10))); // 17:00
             watch.check();
             var ended = terminal.awaitNotice("ended", WAIT);
