@@ -3,6 +3,7 @@ package io.airlock.server.session;
 import io.airlock.server.connector.RemoteConnection;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -122,17 +123,20 @@ final class LiveSession {
                         throw new RecordingFailure(e);
                     }
                 }
-                byte[] chunk = Arrays.copyOf(buffer, n);
                 fanOut.lock();
                 try {
-                    recent.append(chunk, 0, n);
-                    for (Monitor m : monitors) {
-                        m.output(chunk);
+                    recent.append(buffer, 0, n);
+                    if (!monitors.isEmpty()) {
+                        byte[] chunk = Arrays.copyOf(buffer, n); // monitors send it later, on their own threads
+                        for (Monitor m : monitors) {
+                            m.output(chunk);
+                        }
                     }
                 } finally {
                     fanOut.unlock();
                 }
-                send(new BinaryMessage(chunk));
+                // The send blocks until the frame is written, so the read buffer is free again afterwards.
+                send(new BinaryMessage(ByteBuffer.wrap(buffer, 0, n)));
             }
             end(EndReason.EQUIPMENT_CLOSED, "The equipment closed the connection.", null);
         } catch (RecordingFailure e) {
