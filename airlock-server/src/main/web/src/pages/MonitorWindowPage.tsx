@@ -124,6 +124,7 @@ function MonitorTerminal({ ticket, sessionLabel, sessionId }: { ticket: string; 
           key={current.attempt}
           url={url}
           interactive={false}
+          expose
           label={`${title} (read-only)`}
           testId="monitor-terminal"
           refusedMessage={MONITOR_LINK_REFUSED}

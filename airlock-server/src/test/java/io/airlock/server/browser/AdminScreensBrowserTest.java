@@ -80,6 +80,10 @@ class AdminScreensBrowserTest extends GatewayTest {
         assertThat(note).contains("Required: s3:PutObject, s3:GetObject and s3:ListBucket.")
                 .contains("s3:PutObjectTagging").contains("s3:GetObjectTagging").contains("s3:AbortMultipartUpload")
                 .contains("Never s3:DeleteObject");
+        assertThat(page.browser.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth;", card))
+                .as("nothing sticks out of the card").isEqualTo(true);
+        page.browser.executeScript("arguments[0].scrollIntoView({block: 'end'});",
+                card.findElement(By.cssSelector("[data-testid=integration-check-permissions]")));
         page.screenshot("integration-embedded-checked");
 
         // On a narrow screen the endpoint may wrap between its parts, never inside an address or a port.

@@ -77,7 +77,10 @@ class SessionWindowBrowserTest extends GatewayTest {
         page.awaitTestId("session-sign-in");
         assertThat(page.browser.findElement(By.id("session-sign-in-password")).getDomProperty("value")).isEmpty();
         page.wait.until(d -> "session-sign-in-password".equals(focusedId()));
-        page.browser.switchTo().activeElement().sendKeys(PEERS.password() + Keys.ENTER);
+        WebElement password = page.browser.switchTo().activeElement();
+        password.sendKeys(PEERS.password());
+        assertThat(password.getDomProperty("value")).as("the password typed").isEqualTo(PEERS.password());
+        password.sendKeys(Keys.ENTER);
 
         page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
         page.typeAndAwait("echo typed-$((6*7))\n", "typed-42");
@@ -155,6 +158,29 @@ class SessionWindowBrowserTest extends GatewayTest {
                 .as("the terminal keeps the focus").isEqualTo(true);
         page.typeAndAwait("echo still-$((6*7))\n", "still-42");
         page.screenshot("session-warning");
+    }
+
+    @Test
+    void monitorWindowNamesTheUserAndTheEquipmentItShows() throws Exception {
+        var admin = signedInAdmin();
+        var setup = EquipmentSetup.ssh(admin, port, PEERS, uniqueName("watched"), false);
+        try (var session = setup.open(100, 30)) {
+            long id = session.awaitNotice("ready", Duration.ofSeconds(20)).get("sessionId").asLong();
+            session.type("echo watched-$((6*7))\n");
+            session.awaitOutput("watched-42", Duration.ofSeconds(20));
+            String ticket = Json.parse(admin.post("/api/sessions/" + id + "/monitor", "{}").body())
+                    .get("ticket").asString();
+
+            page.signIn("admin", ADMIN_PASSWORD);
+            page.open("/monitor?ticket=" + ticket + "&session=" + id);
+
+            page.wait.until(d -> page.testId("monitor-title").getText().contains(setup.username()));
+            assertThat(page.testId("monitor-title").getText()).isEqualTo("Monitoring " + setup.username() + " on "
+                    + setup.assetName() + " (session #" + id + ") — read-only");
+            assertThat(page.browser.getTitle()).contains(setup.username()).contains(setup.assetName());
+            page.wait.until(d -> page.terminalText().contains("watched-42"));
+            page.screenshot("monitor-window");
+        }
     }
 
     /** Turns the setup's access method into one whose credentials the user types, keeping or dropping its username. */
