@@ -2,32 +2,14 @@ package io.airlock.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airlock.server.support.GatewayTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Administration screens as an administrator on a laptop sees them, in real Chromium. */
-@Tag("browser")
-class AdminScreensBrowserTest extends GatewayTest {
-
-    private GatewayPage page;
-
-    @BeforeEach
-    void openBrowser() {
-        page = new GatewayPage(port, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        page.close();
-    }
+class AdminScreensBrowserTest extends BrowserGatewayTest {
 
     @Test
     void accessGroupDialogKeepsCancelAndSaveInViewOnA1440x760Screen() throws Exception {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.server.peers.TestPeers;
 import io.airlock.server.support.EquipmentSetup;
-import io.airlock.server.support.GatewayTest;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,9 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * gateway to pause while xterm.js is behind, so the tab neither drops output nor buffers it without bound,
  * and it answers scripts promptly throughout.
  */
-@Tag("browser")
 @Tag("peers")
-class BulkOutputBrowserTest extends GatewayTest {
+class BulkOutputBrowserTest extends BrowserGatewayTest {
 
     private static final TestPeers PEERS = TestPeers.load();
     /** base64 of 150,000,000 bytes: 200,000,000 characters in 76-column lines, plus their line ends. */
@@ -30,23 +26,10 @@ class BulkOutputBrowserTest extends GatewayTest {
     private static final long HEAP_LIMIT = 160L * 1024 * 1024;
     private static final Duration SCRIPT_LATENCY_LIMIT = Duration.ofSeconds(5);
 
-    private GatewayPage page;
-
-    @BeforeEach
-    void openBrowser() {
-        page = new GatewayPage(port, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        page.close();
-    }
-
     @Test
     void twoHundredMegabytesOfOutputArriveWhileTheTabStaysResponsiveAndItsHeapBounded() throws Exception {
         var setup = EquipmentSetup.ssh(signedInAdmin(), port, PEERS, uniqueName("bulk"), true);
-        page.signIn(setup.username(), ownPassword(setup.username()));
-        page.openSessionWindow(setup.groupId(), setup.methodId());
+        openSessionWindowAs(setup);
         page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
         assertThat(page.testId("session-recorded").isDisplayed()).isTrue();
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.airlock.server.peers.TestPeers;
 import io.airlock.server.support.EquipmentSetup;
-import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -15,8 +14,6 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,31 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
  * method that asks the user, a link the gateway refuses at the handshake, and the warning before an access
  * window closes.
  */
-@Tag("browser")
 @Tag("peers")
-class SessionWindowBrowserTest extends GatewayTest {
+class SessionWindowBrowserTest extends BrowserGatewayTest {
 
     private static final TestPeers PEERS = TestPeers.load();
     private static final String REFUSED_LINK =
             "This session link has expired or was already used. Open the session again from Remote Sessions.";
 
-    private GatewayPage page;
-
-    @BeforeEach
-    void openBrowser() {
-        page = new GatewayPage(port, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        page.close();
-    }
-
     @Test
     void wrongPasswordShowsTheRefusalAndTryAgainSignsInWithTheRightOne() throws Exception {
         var setup = asksTheUser(EquipmentSetup.ssh(signedInAdmin(), port, PEERS, uniqueName("ask"), false), true);
-        page.signIn(setup.username(), ownPassword(setup.username()));
-        page.openSessionWindow(setup.groupId(), setup.methodId());
+        openSessionWindowAs(setup);
 
         page.awaitTestId("session-sign-in");
         WebElement username = page.browser.findElement(By.id("session-sign-in-username"));
@@ -91,8 +74,7 @@ class SessionWindowBrowserTest extends GatewayTest {
     @Test
     void withoutAStoredUsernameTheFormAsksForBothAndFocusesTheUsername() throws Exception {
         var setup = asksTheUser(EquipmentSetup.ssh(signedInAdmin(), port, PEERS, uniqueName("ask"), false), false);
-        page.signIn(setup.username(), ownPassword(setup.username()));
-        page.openSessionWindow(setup.groupId(), setup.methodId());
+        openSessionWindowAs(setup);
 
         page.awaitTestId("session-sign-in");
         assertThat(focusedId()).isEqualTo("session-sign-in-username");
@@ -135,8 +117,7 @@ class SessionWindowBrowserTest extends GatewayTest {
         assumeTrue(now.toLocalTime().isBefore(LocalTime.of(23, 50)), "the window must close before midnight UTC");
         var admin = signedInAdmin();
         var setup = EquipmentSetup.ssh(admin, port, PEERS, uniqueName("closing"), false);
-        page.signIn(setup.username(), ownPassword(setup.username()));
-        page.openSessionWindow(setup.groupId(), setup.methodId());
+        openSessionWindowAs(setup);
         page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
 
         // Today's window now closes in three minutes: the change is checked at once, and warns.
@@ -152,7 +133,7 @@ class SessionWindowBrowserTest extends GatewayTest {
 
         WebElement warning = page.awaitTestId("session-warning");
         assertThat(warning.getDomAttribute("role")).isEqualTo("alert");
-        assertThat(warning.getText()).contains("Your access window closes at").contains("the session will end then");
+        assertThat(warning.getText()).contains(" closes at ").contains("the session will end then");
         assertThat(page.browser.executeScript(
                 "return document.activeElement.closest('[data-testid=session-terminal]') !== null;"))
                 .as("the terminal keeps the focus").isEqualTo(true);
