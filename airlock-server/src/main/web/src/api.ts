@@ -15,6 +15,7 @@ import type {
   RemoteSessionGroup,
   SessionInfo,
   StorageIntegration,
+  TerminalOptions,
   User,
   UserChanges,
 } from './types';
@@ -263,6 +264,10 @@ export function deactivateIntegration(id: number): Promise<StorageIntegration> {
 
 function idPath(prefix: string, id: number, suffix = ''): string {
   return `${prefix}/${encodeURIComponent(String(id))}${suffix}`;
+}
+
+export function fetchTerminalOptions(signal?: AbortSignal): Promise<TerminalOptions> {
+  return request<TerminalOptions>('GET', '/api/assets/terminal-options', { signal });
 }
 
 export function listAssets(signal?: AbortSignal): Promise<Asset[]> {

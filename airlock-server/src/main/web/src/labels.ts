@@ -1,4 +1,12 @@
-import type { CredentialKind, Day, IntegrationKind, Protocol, RecordingStatus, Role } from './types';
+import type {
+  CredentialKind,
+  Day,
+  IntegrationKind,
+  Protocol,
+  RecordingStatus,
+  Role,
+  TelnetPromptKind,
+} from './types';
 
 const ROLE_LABELS: Record<Role, string> = {
   SYSTEM_ADMIN: 'System Admin',
@@ -60,10 +68,23 @@ const CREDENTIAL_LABELS: Record<CredentialKind, string> = {
   NONE: 'None stored',
   PASSWORD: 'Password',
   PRIVATE_KEY: 'Private key',
+  ASK_USER: 'Asked at sign-in',
 };
 
 export function credentialLabel(kind: CredentialKind): string {
   return CREDENTIAL_LABELS[kind] ?? kind;
+}
+
+const TELNET_PROMPT_LABELS: Record<TelnetPromptKind, { label: string; hint: string }> = {
+  username: { label: 'Username prompt', hint: 'Where the equipment asks for the user name.' },
+  password: { label: 'Password prompt', hint: 'Where it asks for the password.' },
+  success: { label: 'Signed-in prompt', hint: 'What shows the login worked, such as a shell or CLI prompt.' },
+  failure: { label: 'Refusal message', hint: 'What shows the equipment refused the credentials.' },
+};
+
+/** The label and hint of a Telnet automatic-login prompt pattern. */
+export function telnetPromptLabel(kind: TelnetPromptKind): { label: string; hint: string } {
+  return TELNET_PROMPT_LABELS[kind];
 }
 
 const DAY_LABELS: Record<Day, { short: string; long: string }> = {

@@ -99,7 +99,32 @@ export type Protocol = 'SSH' | 'TELNET' | 'VNC' | 'RDP';
 
 export const PROTOCOLS: readonly Protocol[] = ['SSH', 'TELNET', 'VNC', 'RDP'];
 
-export type CredentialKind = 'NONE' | 'PASSWORD' | 'PRIVATE_KEY';
+/** ASK_USER: nothing secret is stored (at most a username); the user types it when the session opens. */
+export type CredentialKind = 'NONE' | 'PASSWORD' | 'PRIVATE_KEY' | 'ASK_USER';
+
+/** Telnet automatic-login prompt patterns (regular expressions); in an access method, null means the default. */
+export interface TelnetPromptPatterns {
+  username: string | null;
+  password: string | null;
+  success: string | null;
+  failure: string | null;
+}
+
+export type TelnetPromptKind = keyof TelnetPromptPatterns;
+
+export const TELNET_PROMPT_KINDS: readonly TelnetPromptKind[] = ['username', 'password', 'success', 'failure'];
+
+/** A character set the access method form offers (JDK name, such as IBM437). */
+export interface CharsetOption {
+  name: string;
+  description: string;
+}
+
+/** GET /api/assets/terminal-options: what the access method form offers. */
+export interface TerminalOptions {
+  charsets: CharsetOption[];
+  telnetPromptDefaults: TelnetPromptPatterns;
+}
 
 /** The SSH host key pinned for an access method, and a different one the equipment presented since. */
 export interface HostKey {
@@ -115,6 +140,9 @@ export interface AccessMethod {
   username: string | null;
   credential: CredentialKind;
   hostKey: HostKey;
+  /** The equipment's character set (JDK name); UTF-8 unless set. */
+  charset: string;
+  telnetPrompts: TelnetPromptPatterns;
 }
 
 /** A piece of equipment as listed by GET /api/assets. */
@@ -142,8 +170,14 @@ export interface AccessMethodInput {
   username: string | null;
   password?: string;
   privateKey?: string;
-  /** Only when editing: removes the stored credential. */
-  clearCredential?: boolean;
+  /** NONE and ASK_USER remove a stored secret; PASSWORD and PRIVATE_KEY keep the stored one of that kind when empty. */
+  credential: CredentialKind;
+  charset: string;
+  /** Blank or null: the default pattern. Kept for Telnet only. */
+  telnetUsernamePrompt: string | null;
+  telnetPasswordPrompt: string | null;
+  telnetSuccessPrompt: string | null;
+  telnetFailurePrompt: string | null;
 }
 
 export type Day = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';

@@ -1,42 +1,26 @@
 import { useState, type FormEvent } from 'react';
-import {
-  acceptHostKey,
-  ApiError,
-  createAsset,
-  createMethod,
-  deleteAsset,
-  deleteMethod,
-  errorMessage,
-  listAssets,
-  updateAsset,
-  updateMethod,
-} from '../api';
+import { acceptHostKey, createAsset, deleteAsset, deleteMethod, listAssets, updateAsset } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { byId, byTestId, pageHeading, useDeferredFocus } from '../components/access/useDeferredFocus';
+import { byTestId, pageHeading, useDeferredFocus } from '../components/access/useDeferredFocus';
 import { Dialog, DialogFormActions } from '../components/Dialog';
-import { FormError, SelectField, TextAreaField, TextField } from '../components/Field';
-import { firstErrorId, serverFieldErrors, type FieldErrors } from '../components/formErrors';
+import { FormError, TextAreaField, TextField } from '../components/Field';
+import type { FieldErrors } from '../components/formErrors';
 import { AlertIcon, EquipmentIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ResourceStates, StatusAlert } from '../components/States';
 import { TableHead } from '../components/TableHead';
-import { credentialLabel, DEFAULT_PORTS, protocolLabel } from '../labels';
-import {
-  PROTOCOLS,
-  type AccessMethod,
-  type AccessMethodInput,
-  type Asset,
-  type AssetInput,
-  type CredentialKind,
-  type Protocol,
-} from '../types';
+import { credentialLabel, protocolLabel } from '../labels';
+import { PROTOCOLS, type AccessMethod, type Asset, type AssetInput } from '../types';
 import { useResource } from '../useResource';
+import { MethodDialog } from './assets/MethodDialog';
+import { methodName, orNull } from './assets/methods';
+import { useFieldForm } from './assets/useFieldForm';
+import './assets/assets.css';
 
 const NAME_MAX = 128;
 const HOST_MAX = 255;
 const PLACE_MAX = 128;
 const DESCRIPTION_MAX = 1024;
-const USERNAME_MAX = 128;
 /** Host names, IPv4 and IPv6 addresses: no spaces, slashes or URL schemes. */
 const HOST_PATTERN = /^[A-Za-z0-9._:%[\]-]+$/;
 
@@ -56,10 +40,6 @@ function byName(a: Asset, b: Asset): number {
 
 function byProtocolAndPort(a: AccessMethod, b: AccessMethod): number {
   return PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) || a.port - b.port;
-}
-
-function methodName(method: AccessMethod): string {
-  return `${protocolLabel(method.protocol)} on port ${method.port}`;
 }
 
 function hasPendingHostKey(method: AccessMethod): boolean {
@@ -420,6 +400,11 @@ function MethodRows({
       <tr data-testid={`method-row-${method.id}`} className={pending ? 'row-flagged' : undefined}>
         <th scope="row">
           <span className={`protocol protocol-${method.protocol.toLowerCase()}`}>{protocolLabel(method.protocol)}</span>
+          {method.charset !== 'UTF-8' && (
+            <span className="method-charset" title="The equipment's character set">
+              {method.charset}
+            </span>
+          )}
         </th>
         <td className="mono">{method.port}</td>
         <td className="cell-wrap">
@@ -428,6 +413,13 @@ function MethodRows({
         <td>
           {method.credential === 'NONE' ? (
             <span className="muted">None stored</span>
+          ) : method.credential === 'ASK_USER' ? (
+            <span
+              className="badge badge-neutral"
+              title="Nothing secret is stored: the user types it when the session opens."
+            >
+              {credentialLabel(method.credential)}
+            </span>
           ) : (
             <span className="badge badge-neutral" title="Stored encrypted. It is never shown again.">
               {credentialLabel(method.credential)}
@@ -584,10 +576,6 @@ const ASSET_FIELD_IDS: Record<AssetField, string> = {
 };
 const ASSET_ORDER: AssetField[] = ['name', 'host', 'site', 'zone', 'description'];
 
-function firstAssetError(errors: AssetErrors): string | null {
-  return firstErrorId(errors, ASSET_ORDER, ASSET_FIELD_IDS);
-}
-
 function validateAsset(input: AssetInput): AssetErrors {
   const errors: AssetErrors = {};
   if (input.name === '') errors.name = 'Enter a name for the asset.';
@@ -605,11 +593,6 @@ function validateAsset(input: AssetInput): AssetErrors {
   return errors;
 }
 
-function orNull(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
 function AssetDialog({
   asset,
   onClose,
@@ -624,14 +607,10 @@ function AssetDialog({
   const [site, setSite] = useState(asset?.site ?? '');
   const [zone, setZone] = useState(asset?.zone ?? '');
   const [description, setDescription] = useState(asset?.description ?? '');
-  const focusLater = useDeferredFocus();
-  const [errors, setErrors] = useState<AssetErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, formError, submitting, submit } = useFieldForm(ASSET_ORDER, ASSET_FIELD_IDS);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
     const input: AssetInput = {
       name: name.trim(),
       host: host.trim(),
@@ -639,31 +618,16 @@ function AssetDialog({
       zone: orNull(zone),
       description: orNull(description),
     };
-    const clientErrors = validateAsset(input);
-    setErrors(clientErrors);
-    setFormError(null);
-    const firstError = firstAssetError(clientErrors);
-    if (firstError !== null) {
-      document.getElementById(firstError)?.focus();
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const saved = asset === null ? await createAsset(input) : await updateAsset(asset.id, input);
-      onSaved(saved, asset === null);
-    } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const serverErrors = serverFieldErrors(error, ASSET_ORDER);
-        if (error.status === 409 && serverErrors.name === undefined) serverErrors.name = error.message;
-        setErrors(serverErrors);
-        setFormError(error.message);
-        const firstError = firstAssetError(serverErrors);
-        if (firstError !== null) focusLater(byId(firstError));
-      } else {
-        setFormError(errorMessage(error));
-      }
-    }
+    await submit(
+      validateAsset(input),
+      async () => {
+        const saved = asset === null ? await createAsset(input) : await updateAsset(asset.id, input);
+        onSaved(saved, asset === null);
+      },
+      (error, fields) => {
+        if (error.status === 409 && fields.name === undefined) fields.name = error.message;
+      },
+    );
   }
 
   return (
@@ -749,266 +713,6 @@ function AssetDialog({
           submitLabel={asset === null ? 'Add asset' : 'Save asset'}
           busyLabel="Saving…"
           submitTestId="asset-submit"
-        />
-      </form>
-    </Dialog>
-  );
-}
-
-// --- Access method form --------------------------------------------------------------------------
-
-type MethodField = 'protocol' | 'port' | 'username' | 'password' | 'privateKey';
-type MethodErrors = FieldErrors<MethodField>;
-const METHOD_FIELD_IDS: Record<MethodField, string> = {
-  protocol: 'method-protocol',
-  port: 'method-port',
-  username: 'method-username',
-  password: 'method-password',
-  privateKey: 'method-private-key',
-};
-const METHOD_ORDER: MethodField[] = ['protocol', 'port', 'username', 'password', 'privateKey'];
-
-const USERNAME_HINTS: Record<Protocol, string> = {
-  SSH: 'The account Airlock signs in with on the equipment.',
-  TELNET: 'Leave empty if the user types it at the login prompt.',
-  VNC: 'Most VNC servers ask only for a password; leave empty unless the equipment needs one.',
-  RDP: 'A local account, or DOMAIN\\user for a domain account.',
-};
-
-function firstMethodError(errors: MethodErrors): string | null {
-  return firstErrorId(errors, METHOD_ORDER, METHOD_FIELD_IDS);
-}
-
-function MethodDialog({
-  asset,
-  method,
-  onClose,
-  onSaved,
-}: {
-  asset: Asset;
-  method: AccessMethod | null;
-  onClose(): void;
-  onSaved(method: AccessMethod, created: boolean): void;
-}) {
-  const editing = method !== null;
-  const stored: CredentialKind = method?.credential ?? 'NONE';
-  const [protocol, setProtocol] = useState<Protocol>(method?.protocol ?? 'SSH');
-  const [port, setPort] = useState(String(method?.port ?? DEFAULT_PORTS.SSH));
-  const [username, setUsername] = useState(method?.username ?? '');
-  const [credential, setCredential] = useState<CredentialKind>(stored);
-  const [password, setPassword] = useState('');
-  const [privateKey, setPrivateKey] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
-  const focusLater = useDeferredFocus();
-  const [errors, setErrors] = useState<MethodErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  /** Editing and the same kind is already stored: an empty field keeps it. */
-  const keepsStored = editing && credential === stored && stored !== 'NONE';
-
-  function changeProtocol(next: Protocol) {
-    // Follow the new protocol's default port unless the port was set by hand.
-    if (port.trim() === '' || Number(port) === DEFAULT_PORTS[protocol]) setPort(String(DEFAULT_PORTS[next]));
-    if (next !== 'SSH' && credential === 'PRIVATE_KEY') setCredential('PASSWORD');
-    setProtocol(next);
-  }
-
-  function validate(): MethodErrors {
-    const result: MethodErrors = {};
-    const portNumber = Number(port.trim());
-    if (port.trim() === '') result.port = 'Enter the port.';
-    else if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
-      result.port = 'Enter a whole number from 1 to 65535.';
-    }
-    if (username.trim().length > USERNAME_MAX) result.username = `Use at most ${USERNAME_MAX} characters.`;
-    if (credential === 'PASSWORD' && password === '' && !keepsStored) result.password = 'Enter the password.';
-    if (credential === 'PRIVATE_KEY' && privateKey.trim() === '' && !keepsStored) {
-      result.privateKey = 'Paste the private key.';
-    }
-    return result;
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    const clientErrors = validate();
-    setErrors(clientErrors);
-    setFormError(null);
-    const firstError = firstMethodError(clientErrors);
-    if (firstError !== null) {
-      document.getElementById(firstError)?.focus();
-      return;
-    }
-    const input: AccessMethodInput = {
-      protocol,
-      port: Number(port.trim()),
-      username: orNull(username),
-    };
-    if (credential === 'PASSWORD' && password !== '') input.password = password;
-    if (credential === 'PRIVATE_KEY' && privateKey.trim() !== '') input.privateKey = privateKey.trim() + '\n';
-    if (editing && credential === 'NONE' && stored !== 'NONE') input.clearCredential = true;
-
-    setSubmitting(true);
-    try {
-      const saved = method === null ? await createMethod(asset.id, input) : await updateMethod(method.id, input);
-      onSaved(saved, method === null);
-    } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const serverErrors = serverFieldErrors(error, METHOD_ORDER);
-        setErrors(serverErrors);
-        setFormError(error.message);
-        const firstError = firstMethodError(serverErrors);
-        if (firstError !== null) focusLater(byId(firstError));
-      } else {
-        setFormError(errorMessage(error));
-      }
-    }
-  }
-
-  const credentialChoices: { kind: CredentialKind; label: string; hint: string }[] = [
-    { kind: 'NONE', label: 'None', hint: 'The user enters credentials in the session.' },
-    { kind: 'PASSWORD', label: 'Password', hint: 'Airlock signs in for the user; they never see it.' },
-  ];
-  if (protocol === 'SSH') {
-    credentialChoices.push({ kind: 'PRIVATE_KEY', label: 'Private key', hint: 'For SSH public-key sign-in.' });
-  }
-  const keepHint = 'Stored encrypted; leave empty to keep the current one.';
-
-  return (
-    <Dialog
-      title={method === null ? `Add access method to ${asset.name}` : `Edit ${methodName(method)} of ${asset.name}`}
-      onClose={onClose}
-      busy={submitting}
-      size="wide"
-      testId="method-dialog"
-      description={
-        <p>
-          Connections go from the gateway to <span className="mono">{asset.host}</span>.
-        </p>
-      }
-    >
-      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="method-error" />
-        <div className="form-grid form-grid-top">
-          <SelectField
-            id={METHOD_FIELD_IDS.protocol}
-            name="protocol"
-            label="Protocol"
-            value={protocol}
-            onChange={(value) => changeProtocol(value as Protocol)}
-            error={errors.protocol}
-            disabled={submitting}
-            data-autofocus
-          >
-            {PROTOCOLS.map((p) => (
-              <option key={p} value={p}>
-                {protocolLabel(p)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            id={METHOD_FIELD_IDS.port}
-            name="port"
-            label="Port"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={65535}
-            step={1}
-            value={port}
-            onChange={setPort}
-            error={errors.port}
-            hint={`${protocolLabel(protocol)} usually listens on ${DEFAULT_PORTS[protocol]}.`}
-            disabled={submitting}
-            required
-          />
-        </div>
-        <TextField
-          id={METHOD_FIELD_IDS.username}
-          name="username"
-          label="Username (optional)"
-          value={username}
-          onChange={setUsername}
-          error={errors.username}
-          hint={USERNAME_HINTS[protocol]}
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          maxLength={USERNAME_MAX}
-          disabled={submitting}
-        />
-        <fieldset className="fieldset" disabled={submitting} data-testid="method-credential">
-          <legend className="field-label">Stored credential</legend>
-          <div className="choice-list">
-            {credentialChoices.map((choice) => (
-              <label key={choice.kind} className="choice">
-                <input
-                  type="radio"
-                  name="credential"
-                  id={`method-credential-${choice.kind.toLowerCase()}`}
-                  value={choice.kind}
-                  checked={credential === choice.kind}
-                  onChange={() => setCredential(choice.kind)}
-                />
-                <span>
-                  <span className="choice-label">{choice.label}</span>
-                  <span className="choice-hint">{choice.hint}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {credential === 'PASSWORD' && (
-            <>
-              <TextField
-                id={METHOD_FIELD_IDS.password}
-                name="password"
-                label={keepsStored ? 'New password' : 'Password'}
-                type={showPassword ? 'text' : 'password'}
-                autoComplete="new-password"
-                spellCheck={false}
-                value={password}
-                onChange={setPassword}
-                error={errors.password}
-                hint={keepsStored ? keepHint : 'Stored encrypted and never shown again.'}
-                required={!keepsStored}
-              />
-              <label className="checkbox">
-                <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-                Show password
-              </label>
-            </>
-          )}
-          {credential === 'PRIVATE_KEY' && (
-            <TextAreaField
-              id={METHOD_FIELD_IDS.privateKey}
-              name="privateKey"
-              label={keepsStored ? 'New private key' : 'Private key'}
-              className="mono"
-              rows={6}
-              spellCheck={false}
-              autoComplete="off"
-              placeholder={'-----BEGIN OPENSSH PRIVATE KEY-----\n…'}
-              value={privateKey}
-              onChange={setPrivateKey}
-              error={errors.privateKey}
-              hint={keepsStored ? keepHint : 'OpenSSH or PEM format. Stored encrypted and never shown again.'}
-              required={!keepsStored}
-            />
-          )}
-          {editing && credential === 'NONE' && stored !== 'NONE' && (
-            <p className="alert alert-warning" data-testid="method-credential-clear-note">
-              The stored {credentialLabel(stored).toLowerCase()} will be deleted when you save.
-            </p>
-          )}
-        </fieldset>
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel={method === null ? 'Add access method' : 'Save access method'}
-          busyLabel="Saving…"
-          submitTestId="method-submit"
         />
       </form>
     </Dialog>

@@ -30,12 +30,15 @@ class FuzzedRecordingTest {
         for (int round = 0; round < ROUNDS; round++) {
             byte[] mutated = mutate(valid, random);
             Files.write(cast, mutated);
+            // A failed transcode keeps a video already there; each round starts without one.
+            Files.deleteIfExists(video);
             try {
                 AsciicastTranscoder.evidence().transcode(cast, video, TranscodeProgress.NONE);
                 clean++;
             } catch (RecordingFormatException e) {
                 assertThat(e.getMessage()).startsWith("line ");
                 assertThat(video).doesNotExist();
+                assertThat(dir.resolve("fuzz.mp4.part")).doesNotExist();
                 rejected++;
             } catch (RuntimeException e) {
                 fail("round " + round + " broke the transcoder: " + e + "\n"

@@ -5,6 +5,8 @@ import io.airlock.server.asset.AssetRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,22 +40,23 @@ public class AccessPolicy {
      *
      * @param reason why it may not go on, in words for the user; null while it may
      * @param closesAt when the group's schedule closes, if within the horizon asked about
+     * @param timeZone the zone the group's schedule is written in, to say that time as its members read it
      */
-    public record Standing(boolean allowed, String reason, Optional<Instant> closesAt) {
+    public record Standing(boolean allowed, String reason, Optional<Instant> closesAt, ZoneId timeZone) {
     }
 
     /** Asks again for a session that is open: the account, the group, its schedule and the method. */
     public Standing recheck(long userId, long groupId, long methodId, Duration horizon) {
         var account = users.findById(userId).orElse(null);
         if (account == null || !account.enabled()) {
-            return new Standing(false, "This account was disabled.", Optional.empty());
+            return new Standing(false, "This account was disabled.", Optional.empty(), ZoneOffset.UTC);
         }
         Decision decision = decide(userId, account.role(), groupId, methodId);
         if (!decision.allowed() || groupId == ALL_ACCESS_METHOD_GROUP) {
-            return new Standing(decision.allowed(), decision.reason(), Optional.empty());
+            return new Standing(decision.allowed(), decision.reason(), Optional.empty(), ZoneOffset.UTC);
         }
-        var closesAt = groups.findById(groupId).flatMap(g -> g.closesWithin(clock.instant(), horizon));
-        return new Standing(true, null, closesAt);
+        var group = groups.findById(groupId).orElseThrow();
+        return new Standing(true, null, group.closesWithin(clock.instant(), horizon), group.timeZone());
     }
 
     /**

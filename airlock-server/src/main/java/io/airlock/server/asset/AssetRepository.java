@@ -81,9 +81,9 @@ public class AssetRepository {
     }
 
     void updateMethod(long id, Protocol protocol, int port, String username, TerminalSettings terminal, Instant now) {
-        jdbc.sql("update access_method set protocol = ?, port = ?, username = ?, charset = ?, telnet_username_prompt = ?, "
-                + "telnet_password_prompt = ?, telnet_success_prompt = ?, telnet_failure_prompt = ?, updated_at = ? "
-                + "where id = ?")
+        jdbc.sql("update access_method set protocol = ?, port = ?, username = ?, charset = ?, "
+                + "telnet_username_prompt = ?, telnet_password_prompt = ?, telnet_success_prompt = ?, "
+                + "telnet_failure_prompt = ?, updated_at = ? where id = ?")
                 .params(protocol.name(), port, username, terminal.charsetName(), terminal.usernamePrompt(),
                         terminal.passwordPrompt(), terminal.successPrompt(), terminal.failurePrompt(),
                         Timestamp.from(now), id)

@@ -148,8 +148,8 @@ class AssetService {
         }
         if (kind == CredentialKind.NONE || kind == CredentialKind.ASK_USER) {
             if (password != null || key != null) {
-                throw ApiException.invalidField(password != null ? "password" : "privateKey", kind == CredentialKind.NONE
-                        ? "Nothing is stored with this choice; leave the field empty."
+                throw ApiException.invalidField(password != null ? "password" : "privateKey",
+                        kind == CredentialKind.NONE ? "Nothing is stored with this choice; leave the field empty."
                         : "The user types the credentials when the session opens; nothing secret is stored.");
             }
             assets.updateCredential(method.id(), kind, null);
@@ -179,7 +179,9 @@ class AssetService {
     private static CredentialKind requestedKind(MethodRequest request, String password, String key) {
         if (request.credential() != null) {
             CredentialKind kind = request.credential();
-            if (kind == CredentialKind.PASSWORD && key != null || kind == CredentialKind.PRIVATE_KEY && password != null) {
+            boolean mismatch = kind == CredentialKind.PASSWORD && key != null
+                    || kind == CredentialKind.PRIVATE_KEY && password != null;
+            if (mismatch) {
                 throw ApiException.invalidField(kind == CredentialKind.PASSWORD ? "privateKey" : "password",
                         "This does not match the credential chosen.");
             }

@@ -23,12 +23,12 @@ final class TerminalSettingsRules {
 
     /** The character sets industrial equipment commonly speaks; any other the JDK supports is accepted too. */
     static final List<CharsetOption> COMMON_CHARSETS = List.of(
-            new CharsetOption("UTF-8", "Unicode; current equipment"),
-            new CharsetOption("ISO-8859-1", "Latin-1; older Western European equipment"),
-            new CharsetOption("ISO-8859-15", "Latin-9; Latin-1 with the euro sign"),
+            new CharsetOption("UTF-8", "Unicode"),
+            new CharsetOption("ISO-8859-1", "Latin-1, Western European"),
+            new CharsetOption("ISO-8859-15", "Latin-9, with the euro sign"),
             new CharsetOption("windows-1252", "Windows Western European"),
-            new CharsetOption("IBM437", "CP437; DOS line and box drawing"),
-            new CharsetOption("IBM850", "CP850; DOS Western European"),
+            new CharsetOption("IBM437", "CP437, DOS box drawing"),
+            new CharsetOption("IBM850", "CP850, DOS Western European"),
             new CharsetOption("windows-1251", "Windows Cyrillic"),
             new CharsetOption("Shift_JIS", "Japanese"),
             new CharsetOption("EUC-JP", "Japanese (Unix)"),

@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  */
 public record TelnetPrompts(String username, String password, String success, String failure) {
 
+    /**
+     * Prompts of Linux login, busybox, Cisco-style and most PLC consoles. The success prompt must end the
+     * text (a banner line of {@code #####} is not a prompt); failure names a refusal, not any "invalid" in a
+     * message of the day.
+     */
     public static final TelnetPrompts DEFAULTS = new TelnetPrompts("(login|user ?name|user)\\s*:\\s*$",
-            "password\\s*:\\s*$", "[$#>%]\\s*$", "(login incorrect|authentication failed|access denied|invalid)");
+            "password\\s*:\\s*$", "[$#>%] ?\\z", "(login incorrect|authentication failed|access denied|login invalid"
+                    + "|invalid (password|login|user)|bad password)");
 
     public TelnetPrompts {
         for (String regex : new String[] {username, password, success, failure}) {

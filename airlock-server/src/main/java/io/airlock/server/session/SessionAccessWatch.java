@@ -5,6 +5,8 @@ import io.airlock.server.access.AccessPolicy;
 import io.airlock.server.access.AccountDisabled;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ class SessionAccessWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionAccessWatch.class);
     static final Duration WARN_BEFORE = Duration.ofMinutes(5);
+    private static final DateTimeFormatter CLOSING_TIME = DateTimeFormatter.ofPattern("HH:mm (VV)", Locale.ROOT);
 
     private final LiveSessions live;
     private final AccessPolicy policy;
@@ -82,20 +85,32 @@ class SessionAccessWatch implements SmartLifecycle {
     void check() {
         warned.keySet().removeIf(id -> live.find(id).isEmpty());
         for (LiveSession session : live.all()) {
-            var launch = session.launch();
-            var standing = policy.recheck(launch.userId(), launch.groupId(), launch.methodId(), WARN_BEFORE);
-            if (!standing.allowed()) {
-                endAside(session, EndReason.ACCESS_ENDED, "Access ended: " + standing.reason(), null);
-                continue;
+            try {
+                check(session);
+            } catch (RuntimeException e) {
+                log.warn("Checking the access of session #{} failed; trying again in {} s: {}", session.recordId(),
+                        interval.toSeconds(), e.toString());
             }
-            standing.closesAt().ifPresent(closesAt -> {
-                if (!closesAt.equals(warned.put(session.recordId(), closesAt))) {
-                    session.warn("{\"type\":\"warning\",\"message\":" + LiveSession.jsonString("The access window of "
-                            + launch.groupName() + " closes at " + closesAt + "; the session will end then. Save "
-                            + "your work.") + ",\"endsAt\":\"" + closesAt + "\"}");
-                }
-            });
         }
+    }
+
+    private void check(LiveSession session) {
+        var launch = session.launch();
+        var standing = policy.recheck(launch.userId(), launch.groupId(), launch.methodId(), WARN_BEFORE);
+        if (!standing.allowed()) {
+            endAside(session, EndReason.ACCESS_ENDED, "Access ended: " + standing.reason(), null);
+            return;
+        }
+        standing.closesAt().ifPresent(closesAt -> {
+            if (!closesAt.equals(warned.put(session.recordId(), closesAt))) {
+                String at = CLOSING_TIME.withZone(standing.timeZone()).format(closesAt);
+                String warning = "{\"type\":\"warning\",\"message\":" + LiveSession.jsonString("The access window of "
+                        + launch.groupName() + " closes at " + at + "; the session will end then. Save your work.")
+                        + ",\"endsAt\":\"" + closesAt + "\"}";
+                // Sent on a thread of its own, so one stalled browser cannot hold up the other checks.
+                Thread.ofVirtual().name("session-warn-" + session.recordId()).start(() -> session.warn(warning));
+            }
+        });
     }
 
     private static void endAside(LiveSession session, EndReason reason, String detail, String endedBy) {

@@ -315,8 +315,10 @@ class SessionService {
         LiveSession session = live.find(recordId)
                 .orElseThrow(() -> new ApiException(Reason.NOT_FOUND, "This session is no longer live."));
         audit.record(admin.getUsername(), "session.terminate", "#" + recordId + " of " + session.launch().username());
-        session.end(EndReason.TERMINATED_BY_ADMIN, "The session was terminated by an administrator ("
-                + admin.getUsername() + ").", admin.getUsername());
+        // Ended on a thread of its own: a user's stalled socket must not hold the administrator's request.
+        String by = admin.getUsername();
+        Thread.ofVirtual().name("session-end-" + recordId).start(() -> session.end(EndReason.TERMINATED_BY_ADMIN,
+                "The session was terminated by an administrator (" + by + ").", by));
     }
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")

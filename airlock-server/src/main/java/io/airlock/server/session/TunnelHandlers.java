@@ -1,11 +1,14 @@
 package io.airlock.server.session;
 
 import io.airlock.server.access.AirlockPrincipal;
+import io.airlock.server.session.SessionService.MonitorGrant;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -13,7 +16,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.util.UriComponentsBuilder;
-import io.airlock.server.session.SessionService.MonitorGrant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ignored, so a monitor can never type into the session.
  */
 final class TunnelHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(TunnelHandlers.class);
 
     static final int MAX_COLUMNS = 500;
     static final int MAX_ROWS = 200;
@@ -94,8 +98,24 @@ final class TunnelHandlers {
 
         /** Reaching the equipment takes seconds: never on the WebSocket container's thread. */
         private void connect(WebSocketSession socket, Pending pending, SessionService.TypedCredentials typed) {
-            Thread.ofVirtual().name("session-open-" + socket.getId()).start(() -> sessions.open(pending.user(),
-                    pending.launch(), socket, pending.columns(), pending.rows(), typed));
+            Thread.ofVirtual().name("session-open-" + socket.getId()).start(() -> {
+                try {
+                    sessions.open(pending.user(), pending.launch(), socket, pending.columns(), pending.rows(), typed);
+                } catch (RuntimeException e) {
+                    // open() ends what it started; this is a failure before it started anything (the database)
+                    log.error("A session to {} could not be opened", pending.launch().assetName(), e);
+                    closeQuietly(socket, new CloseStatus(CloseStatus.SERVER_ERROR.getCode(),
+                            "The gateway could not open the session; try again in a moment."));
+                }
+            });
+        }
+
+        private static void closeQuietly(WebSocketSession socket, CloseStatus status) {
+            try {
+                socket.close(status);
+            } catch (IOException e) {
+                // the browser is gone already
+            }
         }
 
         private static void expire(WebSocketSession socket, Pending pending) {
@@ -105,12 +125,8 @@ final class TunnelHandlers {
                 Thread.currentThread().interrupt();
             }
             if (socket.getAttributes().remove(PENDING, pending)) {
-                try {
-                    socket.close(new CloseStatus(4001, "No sign-in within " + SIGN_IN_WAIT.toMinutes()
-                            + " minutes; open the session again."));
-                } catch (IOException e) {
-                    // the browser is gone already
-                }
+                closeQuietly(socket, new CloseStatus(4001, "No sign-in within " + SIGN_IN_WAIT.toMinutes()
+                        + " minutes; open the session again."));
             }
         }
 

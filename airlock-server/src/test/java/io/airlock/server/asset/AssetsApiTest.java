@@ -2,6 +2,7 @@ package io.airlock.server.asset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
 import org.junit.jupiter.api.Test;
@@ -85,11 +86,8 @@ class AssetsApiTest extends GatewayTest {
     @Test
     void askingTheUserStoresNoSecretAndKeepsTheUsername() {
         var admin = signedInAdmin();
-        long assetId = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("PLC"), "host", "plc"))
-                .body()).get("id").asLong();
-        long methodId = Json.parse(admin.post("/api/assets/" + assetId + "/methods",
-                Json.object("protocol", "SSH", "username", "engineer", "password", "stored-before")).body())
-                .get("id").asLong();
+        long methodId = id(admin.post("/api/assets/" + asset(admin, "PLC") + "/methods",
+                Json.object("protocol", "SSH", "username", "engineer", "password", "stored-before")));
 
         var edited = admin.put("/api/methods/" + methodId, Json.object("protocol", "SSH", "username", "engineer",
                 "credential", "ASK_USER"));
@@ -105,8 +103,7 @@ class AssetsApiTest extends GatewayTest {
     @Test
     void askingTheUserNeedsNoUsernameAndRefusesASecret() {
         var admin = signedInAdmin();
-        long assetId = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("HMI"), "host", "hmi"))
-                .body()).get("id").asLong();
+        long assetId = asset(admin, "HMI");
 
         var created = admin.post("/api/assets/" + assetId + "/methods",
                 Json.object("protocol", "TELNET", "credential", "ASK_USER"));
@@ -124,10 +121,8 @@ class AssetsApiTest extends GatewayTest {
     @Test
     void switchingToAPasswordNeedsOneUnlessAPasswordIsStored() {
         var admin = signedInAdmin();
-        long assetId = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("RTU"), "host", "rtu"))
-                .body()).get("id").asLong();
-        long methodId = Json.parse(admin.post("/api/assets/" + assetId + "/methods",
-                Json.object("protocol", "SSH", "credential", "ASK_USER")).body()).get("id").asLong();
+        long methodId = id(admin.post("/api/assets/" + asset(admin, "RTU") + "/methods",
+                Json.object("protocol", "SSH", "credential", "ASK_USER")));
 
         var withoutPassword = admin.put("/api/methods/" + methodId,
                 Json.object("protocol", "SSH", "credential", "PASSWORD"));
@@ -144,5 +139,14 @@ class AssetsApiTest extends GatewayTest {
         var stored = assets.findMethod(methodId).orElseThrow();
         assertThat(stored.port()).isEqualTo(2022);
         assertThat(vault.open(stored.credentialSealed(), stored.credentialContext())).isEqualTo("now-stored");
+    }
+
+    private long asset(GatewayClient admin, String stem) {
+        return id(admin.post("/api/assets", Json.object("name", uniqueName(stem), "host", "10.0.0.8")));
+    }
+
+    private static long id(GatewayClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return Json.parse(reply.body()).get("id").asLong();
     }
 }

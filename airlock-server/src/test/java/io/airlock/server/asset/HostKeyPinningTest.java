@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,85 +20,77 @@ class HostKeyPinningTest {
 
     private static final int ROUNDS = 25;
 
-    private MigratedDatabase database;
-
-    @AfterEach
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void twoFirstConnectionsWithDifferentKeysPinExactlyOneAndTheOtherWaitsForReview(String db) throws Exception {
-        var repository = repository(db);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                long id = method(repository, "race-" + round);
-                var barrier = new CyclicBarrier(2);
-                Future<Boolean> a = pool.submit(() -> {
-                    barrier.await(5, TimeUnit.SECONDS);
-                    return repository.pinOnFirstUse(id, "SHA256:key-a");
-                });
-                Future<Boolean> b = pool.submit(() -> {
-                    barrier.await(5, TimeUnit.SECONDS);
-                    return repository.pinOnFirstUse(id, "SHA256:key-b");
-                });
-                boolean aWon = a.get(10, TimeUnit.SECONDS);
-                boolean bWon = b.get(10, TimeUnit.SECONDS);
+        try (var database = MigratedDatabase.create(db)) {
+            var repository = new AssetRepository(JdbcClient.create(database.dataSource()));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < ROUNDS; round++) {
+                    long id = method(repository, "race-" + round);
+                    var barrier = new CyclicBarrier(2);
+                    Future<Boolean> a = pool.submit(() -> {
+                        barrier.await(5, TimeUnit.SECONDS);
+                        return repository.pinOnFirstUse(id, "SHA256:key-a");
+                    });
+                    Future<Boolean> b = pool.submit(() -> {
+                        barrier.await(5, TimeUnit.SECONDS);
+                        return repository.pinOnFirstUse(id, "SHA256:key-b");
+                    });
+                    boolean aWon = a.get(10, TimeUnit.SECONDS);
+                    boolean bWon = b.get(10, TimeUnit.SECONDS);
 
-                assertThat(aWon ^ bWon).as("exactly one pin wins in round %d", round).isTrue();
-                var stored = repository.findMethod(id).orElseThrow();
-                assertThat(stored.hostKeyFingerprint()).isEqualTo(aWon ? "SHA256:key-a" : "SHA256:key-b");
-                assertThat(stored.hostKeyPending()).isEqualTo(aWon ? "SHA256:key-b" : "SHA256:key-a");
+                    assertThat(aWon ^ bWon).as("exactly one pin wins in round %d", round).isTrue();
+                    var stored = repository.findMethod(id).orElseThrow();
+                    assertThat(stored.hostKeyFingerprint()).isEqualTo(aWon ? "SHA256:key-a" : "SHA256:key-b");
+                    assertThat(stored.hostKeyPending()).isEqualTo(aWon ? "SHA256:key-b" : "SHA256:key-a");
+                }
+            } finally {
+                pool.shutdownNow();
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void theSameKeyOfferedAgainIsAcceptedAndADifferentOneIsKeptForReview(String db) throws Exception {
-        var repository = repository(db);
-        long id = method(repository, "again");
+        try (var database = MigratedDatabase.create(db)) {
+            var repository = new AssetRepository(JdbcClient.create(database.dataSource()));
+            long id = method(repository, "again");
 
-        assertThat(repository.pinOnFirstUse(id, "SHA256:first")).isTrue();
-        assertThat(repository.pinOnFirstUse(id, "SHA256:first")).isTrue();
-        assertThat(repository.findMethod(id).orElseThrow().hostKeyPending()).isNull();
-        assertThat(repository.pinOnFirstUse(id, "SHA256:other")).isFalse();
+            assertThat(repository.pinOnFirstUse(id, "SHA256:first")).isTrue();
+            assertThat(repository.pinOnFirstUse(id, "SHA256:first")).isTrue();
+            assertThat(repository.findMethod(id).orElseThrow().hostKeyPending()).isNull();
+            assertThat(repository.pinOnFirstUse(id, "SHA256:other")).isFalse();
 
-        var stored = repository.findMethod(id).orElseThrow();
-        assertThat(stored.hostKeyFingerprint()).isEqualTo("SHA256:first");
-        assertThat(stored.hostKeyPending()).isEqualTo("SHA256:other");
-        assertThat(repository.pinOnFirstUse(999_999, "SHA256:nobody")).isFalse();
+            var stored = repository.findMethod(id).orElseThrow();
+            assertThat(stored.hostKeyFingerprint()).isEqualTo("SHA256:first");
+            assertThat(stored.hostKeyPending()).isEqualTo("SHA256:other");
+            assertThat(repository.pinOnFirstUse(999_999, "SHA256:nobody")).isFalse();
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void existingMethodsSpeakUtf8AndAskingTheUserIsAnAllowedCredential(String db) throws Exception {
-        var repository = repository(db);
-        var jdbc = JdbcClient.create(database.dataSource());
-        long assetId = repository.insertAsset("legacy", null, "10.0.0.1", null, null, Instant.now());
-        // A row as V3 wrote it, without the V7 columns.
-        jdbc.sql("insert into access_method (asset_id, protocol, port, credential_kind, created_at, updated_at) "
-                + "values (?, 'TELNET', 23, 'NONE', current_timestamp, current_timestamp)").param(assetId).update();
-        long id = repository.findAllMethods().getFirst().id();
+        try (var database = MigratedDatabase.create(db)) {
+            var repository = new AssetRepository(JdbcClient.create(database.dataSource()));
+            var jdbc = JdbcClient.create(database.dataSource());
+            long assetId = repository.insertAsset("legacy", null, "10.0.0.1", null, null, Instant.now());
+            // A row as V3 wrote it, without the V7 columns.
+            jdbc.sql("insert into access_method (asset_id, protocol, port, credential_kind, created_at, updated_at) "
+                    + "values (?, 'TELNET', 23, 'NONE', current_timestamp, current_timestamp)").param(assetId).update();
+            long id = repository.findAllMethods().getFirst().id();
 
-        repository.updateCredential(id, CredentialKind.ASK_USER, null);
+            repository.updateCredential(id, CredentialKind.ASK_USER, null);
 
-        var stored = repository.findMethod(id).orElseThrow();
-        assertThat(stored.terminal()).isEqualTo(TerminalSettings.DEFAULTS);
-        assertThat(stored.credentialKind()).isEqualTo(CredentialKind.ASK_USER);
-        assertThatThrownBy(() -> jdbc.sql("update access_method set credential_kind = 'TOKEN' where id = ?").param(id)
-                .update()).isInstanceOf(DataIntegrityViolationException.class);
-    }
-
-    private AssetRepository repository(String db) throws Exception {
-        database = MigratedDatabase.create(db);
-        return new AssetRepository(JdbcClient.create(database.dataSource()));
+            var stored = repository.findMethod(id).orElseThrow();
+            assertThat(stored.terminal()).isEqualTo(TerminalSettings.DEFAULTS);
+            assertThat(stored.credentialKind()).isEqualTo(CredentialKind.ASK_USER);
+            assertThatThrownBy(() -> jdbc.sql("update access_method set credential_kind = 'TOKEN' where id = ?")
+                    .param(id).update()).isInstanceOf(DataIntegrityViolationException.class);
+        }
     }
 
     private static long method(AssetRepository repository, String name) {

@@ -47,6 +47,8 @@ public final class SessionBench {
     private static final int WARMUP_KEYSTROKES = 100;
     private static final int WARMUP_MEGABYTES = 10;
     private static final int BULK_ROUNDS = 3;
+    /** The keystrokes are measured in this many blocks, the routes taking turns. */
+    private static final int ECHO_BLOCKS = 5;
     static final int COLUMNS = 80;
     static final int ROWS = 24;
     static final String TERM = "xterm-256color";
@@ -66,15 +68,50 @@ public final class SessionBench {
     record Route(Latency echo, Bulk bulk) {
     }
 
-    /** Echo latency on one shell, bulk output on another, both of the same route. */
-    private static Route measure(ShellOpener route, int keystrokes, int megabytes) throws IOException {
-        Latency echo;
-        try (Shell shell = route.open()) {
-            echo = echoLatency(shell, keystrokes);
+    /**
+     * Echo latency on one shell of each route, bulk output on another. The routes take turns, a block of
+     * keys or one bulk round each, so that load from elsewhere on the machine falls on all of them alike.
+     */
+    private static List<Route> measure(List<ShellOpener> routes, int keystrokes, int megabytes) throws IOException {
+        List<Shell> shells = new ArrayList<>();
+        double[][] millis = new double[routes.size()][keystrokes];
+        try {
+            for (ShellOpener route : routes) {
+                shells.add(route.open());
+                startCat(shells.getLast());
+                echo(shells.getLast(), new double[WARMUP_KEYSTROKES], 0, WARMUP_KEYSTROKES);
+            }
+            int block = Math.ceilDiv(keystrokes, ECHO_BLOCKS);
+            for (int from = 0; from < keystrokes; from += block) {
+                for (int r = 0; r < routes.size(); r++) {
+                    echo(shells.get(r), millis[r], from, Math.min(keystrokes, from + block));
+                }
+            }
+        } finally {
+            shells.forEach(Shell::close);
         }
-        try (Shell shell = route.open()) {
-            return new Route(echo, bulk(shell, megabytes));
+        shells.clear();
+        List<List<Throughput>> rounds = new ArrayList<>();
+        try {
+            for (ShellOpener route : routes) {
+                shells.add(route.open());
+                run(shells.getLast(), WARMUP_MEGABYTES, "WARM");
+                rounds.add(new ArrayList<>());
+            }
+            for (int i = 0; i < BULK_ROUNDS; i++) {
+                for (int r = 0; r < routes.size(); r++) {
+                    rounds.get(r).add(run(shells.get(r), megabytes, "BULK"));
+                }
+            }
+        } finally {
+            shells.forEach(Shell::close);
         }
+        List<Route> measured = new ArrayList<>();
+        for (int r = 0; r < routes.size(); r++) {
+            rounds.get(r).sort(Comparator.comparingDouble(Throughput::megabytesPerSecond));
+            measured.add(new Route(latency(millis[r]), new Bulk(List.copyOf(rounds.get(r)))));
+        }
+        return measured;
     }
 
     record Latency(double p50, double p90, double p99, double max, double mean) {
@@ -118,23 +155,21 @@ public final class SessionBench {
             client.start();
             try {
                 System.out.printf(Locale.ROOT, "%nMeasuring: %d keystrokes (after %d warm-up), %d x %d MB of zeros "
-                        + "through base64 (after %d MB warm-up), each directly, through the gateway unrecorded and "
-                        + "recorded...%n", keystrokes, WARMUP_KEYSTROKES, BULK_ROUNDS, megabytes, WARMUP_MEGABYTES);
-                // Recorded last: its recordings are stored after the session, work that would skew the others.
-                Route direct = measure(() -> DirectShell.open(client, peers), keystrokes, megabytes);
-                Route plain = measure(() -> shells.open(false), keystrokes, megabytes);
+                        + "through base64 (after %d MB warm-up), through the gateway unrecorded and recorded and "
+                        + "directly, taking turns...%n", keystrokes, WARMUP_KEYSTROKES, BULK_ROUNDS, megabytes,
+                        WARMUP_MEGABYTES);
                 List<Long> recordedSessions = new ArrayList<>();
-                Route recorded = measure(() -> {
+                List<Route> measured = measure(List.of(() -> shells.open(false), () -> {
                     var shell = shells.open(true);
                     recordedSessions.add(shell.sessionId());
                     return shell;
-                }, keystrokes, megabytes);
+                }, () -> DirectShell.open(client, peers)), keystrokes, megabytes);
                 List<String> videos = recordedSessions.stream().map(id -> shells.videoOutcome(id, VIDEO_WAIT))
                         .toList();
                 printTable(peers, keystrokes, megabytes, List.of(
-                        Map.entry("through the gateway", plain),
-                        Map.entry("gateway, recorded", recorded),
-                        Map.entry("direct SSH", direct)), videos, loadBefore,
+                        Map.entry("through the gateway", measured.get(0)),
+                        Map.entry("gateway, recorded", measured.get(1)),
+                        Map.entry("direct SSH", measured.get(2))), videos, loadBefore,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             } finally {
                 client.stop();
@@ -155,20 +190,22 @@ public final class SessionBench {
 
     /**
      * The shell runs {@code cat} on a raw, non-echoing terminal, so each key comes back as exactly one
-     * byte written by a process on the equipment, as a shell or editor echoes it. One key at a time; the
-     * next is sent when the previous came back.
+     * byte written by a process on the equipment, as a shell or editor echoes it.
      */
-    private static Latency echoLatency(Shell shell, int keystrokes) throws IOException {
+    private static void startCat(Shell shell) throws IOException {
         shell.expect("RAW-2");
         shell.send("stty raw -echo; echo RAW-$((1+1)); exec cat\n".getBytes(StandardCharsets.US_ASCII));
         if (shell.awaitMarker(WAIT) < 0) {
             throw new IllegalStateException("the shell did not start cat; output: " + shell.tail());
         }
         pause(200); // the line end after the marker; then nothing comes until keys come back
+    }
+
+    /** Keys {@code from} to {@code to}, one at a time, the next sent when the previous came back. */
+    private static void echo(Shell shell, double[] millis, int from, int to) throws IOException {
         long received = shell.received();
-        double[] millis = new double[keystrokes];
-        for (int i = -WARMUP_KEYSTROKES; i < keystrokes; i++) {
-            byte key = (byte) ('a' + Math.floorMod(i, 26));
+        for (int i = from; i < to; i++) {
+            byte key = (byte) ('a' + i % 26);
             long sent = System.nanoTime();
             shell.send(new byte[] {key});
             if (!shell.awaitReceived(received + 1, KEYSTROKE_TIMEOUT)) {
@@ -180,26 +217,17 @@ public final class SessionBench {
             if (tail.isEmpty() || tail.charAt(tail.length() - 1) != key) {
                 throw new IllegalStateException("keystroke " + i + " came back as something else: " + tail);
             }
-            if (i >= 0) {
-                millis[i] = (back - sent) / 1e6;
-            }
+            millis[i] = (back - sent) / 1e6;
         }
+    }
+
+    private static Latency latency(double[] millis) {
         Arrays.sort(millis);
         return new Latency(percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
                 millis[millis.length - 1], Arrays.stream(millis).average().orElse(0));
     }
 
-    /** Output of {@code head -c N /dev/zero | base64} on the normal (cooked) terminal, warm-up run first. */
-    private static Bulk bulk(Shell shell, int megabytes) throws IOException {
-        run(shell, WARMUP_MEGABYTES, "WARM");
-        List<Throughput> rounds = new ArrayList<>();
-        for (int i = 0; i < BULK_ROUNDS; i++) {
-            rounds.add(run(shell, megabytes, "BULK"));
-        }
-        rounds.sort(Comparator.comparingDouble(Throughput::megabytesPerSecond));
-        return new Bulk(List.copyOf(rounds));
-    }
-
+    /** A run of {@code head -c N /dev/zero | base64} on the normal (cooked) terminal. */
     private static Throughput run(Shell shell, int megabytes, String name) throws IOException {
         String marker = name + "-42";
         shell.expect(marker);

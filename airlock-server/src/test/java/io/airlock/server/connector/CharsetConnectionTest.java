@@ -48,24 +48,12 @@ class CharsetConnectionTest {
 
     @Test
     void shiftJisSplitAtEveryPointComesOutWhole() throws IOException {
-        String text = "運転中 ｶﾀｶﾅ 温度=42℃ ＯＫ\r\n";
-        byte[] bytes = text.getBytes(SHIFT_JIS);
-
-        for (int cut = 1; cut < bytes.length; cut++) {
-            assertThat(readAll(SHIFT_JIS, bytes, cut)).as("cut at %d", cut).isEqualTo(text);
-        }
-        assertThat(readAll(SHIFT_JIS, bytes, oneByteEach(bytes.length))).isEqualTo(text);
+        assertEverySplitReads(SHIFT_JIS, "運転中 ｶﾀｶﾅ 温度=42℃ ＯＫ\r\n");
     }
 
     @Test
     void gb18030FourByteSequencesSurviveAnySplit() throws IOException {
-        String text = "设备 😀 𠀀 ok";
-        byte[] bytes = text.getBytes(GB18030);
-
-        for (int cut = 1; cut < bytes.length; cut++) {
-            assertThat(readAll(GB18030, bytes, cut)).as("cut at %d", cut).isEqualTo(text);
-        }
-        assertThat(readAll(GB18030, bytes, oneByteEach(bytes.length))).isEqualTo(text);
+        assertEverySplitReads(GB18030, "设备 😀 𠀀 ok");
     }
 
     @Test
@@ -113,6 +101,15 @@ class CharsetConnectionTest {
 
         assertThat(equipment.size).isEqualTo("132x43");
         assertThat(equipment.closed).isTrue();
+    }
+
+    /** Cut once at every offset, and into single bytes: the text always comes out the same. */
+    private static void assertEverySplitReads(Charset charset, String text) throws IOException {
+        byte[] bytes = text.getBytes(charset);
+        for (int cut = 1; cut < bytes.length; cut++) {
+            assertThat(readAll(charset, bytes, cut)).as("cut at %d", cut).isEqualTo(text);
+        }
+        assertThat(readAll(charset, bytes, oneByteEach(bytes.length))).isEqualTo(text);
     }
 
     private static String readAll(Charset charset, byte[] bytes, int... cuts) throws IOException {

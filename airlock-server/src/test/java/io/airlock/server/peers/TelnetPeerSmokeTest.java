@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The telnet peer serves a real login prompt that checks the password and starts a shell. */
 @Tag("peers")
 class TelnetPeerSmokeTest {
+
+    /** A prompt that the command line setting it does not contain. */
+    private static final String PROMPT = "peer-ready$ ";
 
     private static TestPeers peers;
 
@@ -55,6 +59,48 @@ class TelnetPeerSmokeTest {
         }
     }
 
+    @Test
+    void enterSentAsCrLfInOneWriteIsOneLine() throws Exception {
+        try (Socket socket = peers.connect("telnet", peers.telnetPort())) {
+            var telnet = signedInWithDistinctPrompt(socket);
+
+            telnet.send("\r\n");
+            telnet.send("echo one-$((0+1))\r\n");
+            assertThat(telnet.readUntil("one-1").split(Pattern.quote(PROMPT), -1)).hasSize(2);
+        }
+    }
+
+    /**
+     * Why the gateway never sends a CR without its LF: busybox telnetd drops the LF of a CR LF only
+     * when both come in one read, so an LF that comes later reaches the program as a key of its own.
+     */
+    @Test
+    void aLineFeedArrivingApartFromItsCarriageReturnIsAnotherLine() throws Exception {
+        try (Socket socket = peers.connect("telnet", peers.telnetPort())) {
+            var telnet = signedInWithDistinctPrompt(socket);
+
+            telnet.send("\r");
+            telnet.readUntil(PROMPT);
+            telnet.send("\n");
+            // The shell runs an empty command line for the LF alone and prompts again (readUntil fails
+            // within its bound if it does not).
+            telnet.readUntil(PROMPT);
+        }
+    }
+
+    /** Signs in and sets a prompt that the command line setting it does not contain. */
+    private static RefusingTelnetClient signedInWithDistinctPrompt(Socket socket) throws IOException {
+        var telnet = new RefusingTelnetClient(socket);
+        telnet.readUntil("login:");
+        telnet.sendLine(peers.user());
+        telnet.readUntil("Password:");
+        telnet.sendLine(peers.password());
+        telnet.readUntil("$ ");
+        telnet.sendLine("PS1='peer'-'ready$ '");
+        telnet.readUntil(PROMPT);
+        return telnet;
+    }
+
     /**
      * The smallest well-behaved telnet client (RFC 854): it refuses every option the server asks for
      * or offers, so the session stays a plain network virtual terminal.
@@ -80,7 +126,12 @@ class TelnetPeerSmokeTest {
 
         void sendLine(String line) throws IOException {
             // NVT end of line is CR LF.
-            out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            send(line + "\r\n");
+        }
+
+        /** Sends the text as it is, in one write. */
+        void send(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
 

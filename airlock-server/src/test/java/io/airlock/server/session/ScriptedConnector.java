@@ -86,6 +86,10 @@ final class ScriptedConnector implements Connector {
             printed.add(EOF);
         }
 
+        synchronized byte[] typedBytes() {
+            return typed.toByteArray();
+        }
+
         synchronized String typed() {
             return typed.toString(java.nio.charset.StandardCharsets.UTF_8);
         }

@@ -234,6 +234,9 @@ class SessionFaultsTest {
             terminal.awaitNotice("ready", WAIT);
             terminal.sendText("{\"type\":\"pause\"}");
             Thread.sleep(300);
+            // The read already waiting when the pause came still delivers its one chunk; then reading stops.
+            CONNECTOR.equipment().print("in-flight".getBytes(StandardCharsets.US_ASCII));
+            terminal.awaitOutput("in-flight", WAIT);
             CONNECTOR.equipment().print("while-paused".getBytes(StandardCharsets.US_ASCII));
             Thread.sleep(1000);
             assertThat(terminal.output()).doesNotContain("while-paused");
@@ -254,7 +257,7 @@ class SessionFaultsTest {
             watch.check();
             var warning = terminal.awaitNotice("warning", WAIT);
             assertThat(warning.get("endsAt").asString()).isEqualTo("2026-11-30T17:00:00Z");
-            assertThat(warning.get("message").asString()).contains("closes at");
+            assertThat(warning.get("message").asString()).contains("closes at 17:00 (UTC)");
             CLOCK.set(MONDAY_1650.plus(Duration.ofMinutes(10))); // 17:00
             watch.check();
             var ended = terminal.awaitNotice("ended", WAIT);
@@ -287,6 +290,37 @@ class SessionFaultsTest {
             assertThat(terminal.awaitNotice("ended", WAIT).get("message").asString()).contains("not a member");
         }
         assertThat(latestRow(other).endReason()).isEqualTo(EndReason.ACCESS_ENDED);
+    }
+
+    @Test
+    void equipmentInCodePage437IsDecodedForTheUserTheMonitorAndTheRecording() throws Exception {
+        var setup = setUp(true);
+        var changed = admin.put("/api/methods/" + setup.methodId(), Json.object("protocol", "TELNET", "port", 23,
+                "username", "operator", "charset", "IBM437"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        long id;
+        try (var terminal = setup.open(); var monitor = setup.monitor(terminal)) {
+            id = terminal.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            // ╔═╗ and "Müller" as a DOS-era PLC panel prints them
+            CONNECTOR.equipment().print(new byte[] {(byte) 0xC9, (byte) 0xCD, (byte) 0xBB, ' ', 'M', (byte) 0x81, 'l',
+                    'l', 'e', 'r'});
+            terminal.awaitOutput("╔═╗ Müller", WAIT);
+            monitor.awaitOutput("╔═╗ Müller", WAIT);
+            terminal.type("ü");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (CONNECTOR.equipment().typedBytes().length == 0 && System.nanoTime() < deadline) {
+                sleep();
+            }
+            assertThat(CONNECTOR.equipment().typedBytes()).containsExactly((byte) 0x81);
+        }
+        assertThat(awaitRecording(id, RecordingStatus.READY).recordingStatus()).isEqualTo(RecordingStatus.READY);
+        var store = gateway.getBean(io.airlock.server.storage.RecordingStore.class);
+        String castKey = jdbc().sql("select cast_key from session_record where id = ?").param(id).query(String.class)
+                .single();
+        var head = store.head(castKey).orElseThrow();
+        try (var in = store.getRange(castKey, 0, head.size() - 1)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("╔═╗ Müller");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
