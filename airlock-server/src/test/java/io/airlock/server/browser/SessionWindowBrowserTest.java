@@ -155,10 +155,10 @@ class SessionWindowBrowserTest extends BrowserGatewayTest {
             page.signIn("admin", ADMIN_PASSWORD);
             page.open("/monitor?ticket=" + ticket + "&session=" + id);
 
-            page.wait.until(d -> page.testId("monitor-title").getText().contains(setup.username()));
-            assertThat(page.testId("monitor-title").getText()).isEqualTo("Monitoring " + setup.username() + " on "
-                    + setup.assetName() + " (session #" + id + ") — read-only");
-            assertThat(page.browser.getTitle()).contains(setup.username()).contains(setup.assetName());
+            page.wait.until(d -> page.testId("monitor-title").getText().equals(setup.assetName()));
+            assertThat(page.testId("monitor-user").getText()).endsWith(setup.username());
+            assertThat(page.browser.getTitle()).isEqualTo("Monitoring " + setup.username() + " on "
+                    + setup.assetName() + " (session #" + id + ") · Airlock");
             page.wait.until(d -> page.terminalText().contains("watched-42"));
             page.screenshot("monitor-window");
         }
