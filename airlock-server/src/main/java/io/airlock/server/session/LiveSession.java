@@ -266,6 +266,9 @@ final class LiveSession {
         if (recorder != null) {
             step("closing the recording", recorder::close);
         }
+        // The history says the session ended before anyone is told it did.
+        step("ending the history row", () -> onEnd.accept(new Ending(reason, detail, endedBy, toEquipment.get(),
+                fromEquipment.get())));
         String notice = "{\"type\":\"ended\",\"reason\":\"" + reason.name() + "\",\"message\":"
                 + jsonString(detail) + "}";
         step("telling the user", () -> sendQuietly(notice));
@@ -282,8 +285,6 @@ final class LiveSession {
         });
         step("closing the session window", () -> socket.close(
                 reason == EndReason.ERROR ? CloseStatus.SERVER_ERROR : CloseStatus.NORMAL));
-        step("ending the history row", () -> onEnd.accept(new Ending(reason, detail, endedBy, toEquipment.get(),
-                fromEquipment.get())));
     }
 
     private interface Step {
