@@ -108,9 +108,17 @@ function MonitorTerminal({ ticket, sessionLabel, sessionId }: { ticket: string; 
   return (
     <TerminalWindow>
       <WindowBar
-        title={<span data-testid="monitor-title">{title} — read-only</span>}
+        title={<span data-testid="monitor-title">{watched.assetName ?? `Session ${sessionLabel}`.trim()}</span>}
         status={<StatusPill status={status} testId="monitor-status" />}
-      />
+      >
+        <span className="protocol">Monitor · read-only</span>
+        {watched.username !== null && (
+          <span className="term-bar-user" data-testid="monitor-user">
+            User <span className="term-bar-user-name">{watched.username}</span>
+          </span>
+        )}
+        {sessionLabel !== '' && <span className="term-bar-id">Session {sessionLabel}</span>}
+      </WindowBar>
       {end !== null && (
         <EndedBanner
           title="Monitoring has ended"
@@ -124,6 +132,7 @@ function MonitorTerminal({ ticket, sessionLabel, sessionId }: { ticket: string; 
           key={current.attempt}
           url={url}
           interactive={false}
+          expose
           label={`${title} (read-only)`}
           testId="monitor-terminal"
           refusedMessage={MONITOR_LINK_REFUSED}

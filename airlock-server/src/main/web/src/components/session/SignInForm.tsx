@@ -65,7 +65,8 @@ export function SignInForm({ grant, initialUsername, onSubmit }: SignInFormProps
           error={errors.username}
           readOnly={storedUsername !== null}
           hint={storedUsername !== null ? 'Set by the access method.' : undefined}
-          autoComplete="username"
+          // The equipment's account, not Airlock's: the browser must not fill in the gateway sign-in.
+          autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
           maxLength={256}
@@ -79,7 +80,7 @@ export function SignInForm({ grant, initialUsername, onSubmit }: SignInFormProps
           value={password}
           onChange={setPassword}
           error={errors.password}
-          autoComplete="current-password"
+          autoComplete="off"
           maxLength={1024}
           required
         />

@@ -94,20 +94,20 @@ export function TerminalPane(paneProps: TerminalPaneProps) {
       props.current.onEnded(end);
     }
 
+    function sendControl(message: object) {
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    }
+
     function sendSize() {
       if (!interactive || !ready || ended || socket?.readyState !== WebSocket.OPEN) return;
       if (term.cols === sentSize.cols && term.rows === sentSize.rows) return;
       sentSize = { cols: term.cols, rows: term.rows };
-      socket.send(JSON.stringify({ type: 'resize', cols: term.cols, rows: term.rows }));
+      sendControl({ type: 'resize', cols: term.cols, rows: term.rows });
     }
 
     function send(bytes: Uint8Array) {
       if (!interactive || ended || socket?.readyState !== WebSocket.OPEN) return;
       socket.send(bytes);
-    }
-
-    function sendControl(message: object) {
-      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
     }
 
     const flow = interactive ? new FlowControl((signal) => sendControl({ type: signal })) : null;

@@ -151,8 +151,8 @@ export function WarningBanner({
   testId: string;
 }) {
   return (
-    <div className="term-warning" role="alert" data-testid={testId}>
-      <AlertIcon className="term-warning-icon" width={16} height={16} />
+    <div className="term-ended term-warning" role="alert" data-testid={testId}>
+      <AlertIcon className="term-ended-icon" width={16} height={16} />
       <p className="term-warning-message" data-testid={`${testId}-message`}>
         {warning.message}
       </p>

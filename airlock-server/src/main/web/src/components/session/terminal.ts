@@ -99,20 +99,15 @@ export function readyFromNotice(notice: Record<string, unknown>): ReadyNotice {
   };
 }
 
-/**
- * A warning with an end time is worded here, in the user's own clock (the gateway's sentence carries the
- * instant in UTC); any other warning is shown as the gateway wrote it.
- */
+/** The gateway's sentence (it names the group's time zone); without one, the end time in the user's clock. */
 export function warningFromNotice(notice: Record<string, unknown>): SessionWarning | null {
   const endsAt = typeof notice.endsAt === 'string' && !Number.isNaN(Date.parse(notice.endsAt)) ? notice.endsAt : null;
-  if (endsAt !== null) {
-    const at = new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    return { message: `Your access window closes at ${at}; the session will end then. Save your work.`, endsAt };
-  }
   if (typeof notice.message === 'string' && notice.message.trim() !== '') {
-    return { message: notice.message.trim(), endsAt: null };
+    return { message: notice.message.trim(), endsAt };
   }
-  return null;
+  if (endsAt === null) return null;
+  const at = new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return { message: `Your access window closes at ${at}; the session will end then. Save your work.`, endsAt };
 }
 
 /** ws: or wss: URL on this origin (the dev server forwards /ws to the gateway). */

@@ -206,13 +206,18 @@ final class StorageCheck {
         if (e instanceof S3Exception s3e) {
             String code = code(s3e);
             String storeMessage = s3e.awsErrorDetails() == null ? null : s3e.awsErrorDetails().errorMessage();
-            String said = "The store answered HTTP " + s3e.statusCode() + (code == null ? "" : " " + code)
-                    + (storeMessage == null || storeMessage.isBlank() ? "" : ": " + storeMessage) + ".";
+            String said = sentence("The store answered HTTP " + s3e.statusCode() + (code == null ? "" : " " + code)
+                    + (storeMessage == null || storeMessage.isBlank() ? "" : ": " + storeMessage.strip()));
             String meaning = explain(permission, code, s3e.statusCode(), integration);
             return new Line(permission, Status.FAILED, code == null ? "HTTP " + s3e.statusCode() : code,
                     meaning == null ? said : meaning + " " + said);
         }
         return new Line(permission, Status.FAILED, null, explainClientError(e, integration));
+    }
+
+    /** Ends the text with a full stop unless the store's own message already ended it. */
+    private static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     private static String explain(String permission, String code, int status, StorageIntegration integration) {

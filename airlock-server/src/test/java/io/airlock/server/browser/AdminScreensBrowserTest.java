@@ -2,32 +2,14 @@ package io.airlock.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airlock.server.support.GatewayTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Administration screens as an administrator on a laptop sees them, in real Chromium. */
-@Tag("browser")
-class AdminScreensBrowserTest extends GatewayTest {
-
-    private GatewayPage page;
-
-    @BeforeEach
-    void openBrowser() {
-        page = new GatewayPage(port, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        page.close();
-    }
+class AdminScreensBrowserTest extends BrowserGatewayTest {
 
     @Test
     void accessGroupDialogKeepsCancelAndSaveInViewOnA1440x760Screen() throws Exception {
@@ -80,6 +62,10 @@ class AdminScreensBrowserTest extends GatewayTest {
         assertThat(note).contains("Required: s3:PutObject, s3:GetObject and s3:ListBucket.")
                 .contains("s3:PutObjectTagging").contains("s3:GetObjectTagging").contains("s3:AbortMultipartUpload")
                 .contains("Never s3:DeleteObject");
+        assertThat(page.browser.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth;", card))
+                .as("nothing sticks out of the card").isEqualTo(true);
+        page.browser.executeScript("arguments[0].scrollIntoView({block: 'end'});",
+                card.findElement(By.cssSelector("[data-testid=integration-check-permissions]")));
         page.screenshot("integration-embedded-checked");
 
         // On a narrow screen the endpoint may wrap between its parts, never inside an address or a port.

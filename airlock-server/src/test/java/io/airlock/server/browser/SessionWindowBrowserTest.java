@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.airlock.server.peers.TestPeers;
 import io.airlock.server.support.EquipmentSetup;
-import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -15,8 +14,6 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,31 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
  * method that asks the user, a link the gateway refuses at the handshake, and the warning before an access
  * window closes.
  */
-@Tag("browser")
 @Tag("peers")
-class SessionWindowBrowserTest extends GatewayTest {
+class SessionWindowBrowserTest extends BrowserGatewayTest {
 
     private static final TestPeers PEERS = TestPeers.load();
     private static final String REFUSED_LINK =
             "This session link has expired or was already used. Open the session again from Remote Sessions.";
 
-    private GatewayPage page;
-
-    @BeforeEach
-    void openBrowser() {
-        page = new GatewayPage(port, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        page.close();
-    }
-
     @Test
     void wrongPasswordShowsTheRefusalAndTryAgainSignsInWithTheRightOne() throws Exception {
         var setup = asksTheUser(EquipmentSetup.ssh(signedInAdmin(), port, PEERS, uniqueName("ask"), false), true);
-        page.signIn(setup.username(), ownPassword(setup.username()));
-        page.openSessionWindow(setup.groupId(), setup.methodId());
+        openSessionWindowAs(setup);
 
         page.awaitTestId("session-sign-in");
         WebElement username = page.browser.findElement(By.id("session-sign-in-username"));
@@ -77,7 +60,10 @@ class SessionWindowBrowserTest extends GatewayTest {
         page.awaitTestId("session-sign-in");
         assertThat(page.browser.findElement(By.id("session-sign-in-password")).getDomProperty("value")).isEmpty();
         page.wait.until(d -> "session-sign-in-password".equals(focusedId()));
-        page.browser.switchTo().activeElement().sendKeys(PEERS.password() + Keys.ENTER);
+        WebElement password = page.browser.switchTo().activeElement();
+        password.sendKeys(PEERS.password());
+        assertThat(password.getDomProperty("value")).as("the password typed").isEqualTo(PEERS.password());
+        password.sendKeys(Keys.ENTER);
 
         page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
         page.typeAndAwait("echo typed-$((6*7))\n", "typed-42");
@@ -88,8 +74,7 @@ class SessionWindowBrowserTest extends GatewayTest {
     @Test
     void withoutAStoredUsernameTheFormAsksForBothAndFocusesTheUsername() throws Exception {
         var setup = asksTheUser(EquipmentSetup.ssh(signedInAdmin(), port, PEERS, uniqueName("ask"), false), false);
-        page.signIn(setup.username(), ownPassword(setup.username()));
-        page.openSessionWindow(setup.groupId(), setup.methodId());
+        openSessionWindowAs(setup);
 
         page.awaitTestId("session-sign-in");
         assertThat(focusedId()).isEqualTo("session-sign-in-username");
@@ -132,8 +117,7 @@ class SessionWindowBrowserTest extends GatewayTest {
         assumeTrue(now.toLocalTime().isBefore(LocalTime.of(23, 50)), "the window must close before midnight UTC");
         var admin = signedInAdmin();
         var setup = EquipmentSetup.ssh(admin, port, PEERS, uniqueName("closing"), false);
-        page.signIn(setup.username(), ownPassword(setup.username()));
-        page.openSessionWindow(setup.groupId(), setup.methodId());
+        openSessionWindowAs(setup);
         page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
 
         // Today's window now closes in three minutes: the change is checked at once, and warns.
@@ -149,12 +133,35 @@ class SessionWindowBrowserTest extends GatewayTest {
 
         WebElement warning = page.awaitTestId("session-warning");
         assertThat(warning.getDomAttribute("role")).isEqualTo("alert");
-        assertThat(warning.getText()).contains("Your access window closes at").contains("the session will end then");
+        assertThat(warning.getText()).contains(" closes at ").contains("the session will end then");
         assertThat(page.browser.executeScript(
                 "return document.activeElement.closest('[data-testid=session-terminal]') !== null;"))
                 .as("the terminal keeps the focus").isEqualTo(true);
         page.typeAndAwait("echo still-$((6*7))\n", "still-42");
         page.screenshot("session-warning");
+    }
+
+    @Test
+    void monitorWindowNamesTheUserAndTheEquipmentItShows() throws Exception {
+        var admin = signedInAdmin();
+        var setup = EquipmentSetup.ssh(admin, port, PEERS, uniqueName("watched"), false);
+        try (var session = setup.open(100, 30)) {
+            long id = session.awaitNotice("ready", Duration.ofSeconds(20)).get("sessionId").asLong();
+            session.type("echo watched-$((6*7))\n");
+            session.awaitOutput("watched-42", Duration.ofSeconds(20));
+            String ticket = Json.parse(admin.post("/api/sessions/" + id + "/monitor", "{}").body())
+                    .get("ticket").asString();
+
+            page.signIn("admin", ADMIN_PASSWORD);
+            page.open("/monitor?ticket=" + ticket + "&session=" + id);
+
+            page.wait.until(d -> page.testId("monitor-title").getText().equals(setup.assetName()));
+            assertThat(page.testId("monitor-user").getText()).endsWith(setup.username());
+            assertThat(page.browser.getTitle()).isEqualTo("Monitoring " + setup.username() + " on "
+                    + setup.assetName() + " (session #" + id + ") · Airlock");
+            page.wait.until(d -> page.terminalText().contains("watched-42"));
+            page.screenshot("monitor-window");
+        }
     }
 
     /** Turns the setup's access method into one whose credentials the user types, keeping or dropping its username. */

@@ -1,0 +1,33 @@
+package io.airlock.server.browser;
+
+import io.airlock.server.support.EquipmentSetup;
+import io.airlock.server.support.GatewayTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+
+/** A whole gateway and one fresh Chromium per test, looked at through {@link GatewayPage}. */
+@Tag("browser")
+abstract class BrowserGatewayTest extends GatewayTest {
+
+    protected GatewayPage page;
+
+    @BeforeEach
+    void openBrowser() {
+        page = new GatewayPage(port, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    /** Signs in as the setup's user and opens its session window. */
+    protected void openSessionWindowAs(EquipmentSetup.Setup setup) {
+        page.signIn(setup.username(), ownPassword(setup.username()));
+        page.openSessionWindow(setup.groupId(), setup.methodId());
+    }
+}
