@@ -27,15 +27,30 @@ final class DirectShell {
         channel.setPtyLines(SessionBench.ROWS);
         channel.setRedirectErrorStream(true);
         channel.open().verify(SessionBench.WAIT);
-        InputStream out = channel.getInvertedOut();
         OutputStream in = channel.getInvertedIn();
+        return overStreams(channel.getInvertedOut(), keys -> {
+            in.write(keys);
+            in.flush();
+        }, () -> {
+            channel.close(false);
+            session.close(true);
+        });
+    }
+
+    /** How keys reach the shell. */
+    @FunctionalInterface
+    interface Keys {
+        void send(byte[] keys) throws IOException;
+    }
+
+    /** A shell whose output is a plain byte stream, read on a thread of its own as the gateway's pump reads. */
+    static Shell overStreams(InputStream out, Keys keys, Runnable close) {
         var reader = new DirectReader(out);
-        Thread.ofPlatform().daemon().name("bench-direct-reader").start(reader);
+        Thread.ofPlatform().daemon().name("bench-shell-reader").start(reader);
         return new Shell() {
             @Override
-            public void send(byte[] keys) throws IOException {
-                in.write(keys);
-                in.flush();
+            public void send(byte[] data) throws IOException {
+                keys.send(data);
             }
 
             @Override
@@ -70,8 +85,7 @@ final class DirectShell {
 
             @Override
             public void close() {
-                channel.close(false);
-                session.close(true);
+                close.run();
             }
         };
     }

@@ -4,6 +4,7 @@ import io.airlock.server.peers.TestPeers;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Json;
 import io.airlock.server.support.TerminalSocket;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,33 @@ final class GatewayShells {
             throw new IllegalStateException("the session was " + (recorded ? "not " : "") + "recorded: " + ready);
         }
         return new SocketShell(socket, ready.get("sessionId").asLong());
+    }
+
+    /**
+     * A session of the group that records ({@code recorded}) or not, seen through a WebSocket client as lean
+     * as a browser's ({@link RawWebSocket}), so the figures are the gateway's rather than the client's.
+     */
+    Shell openLean(boolean recorded, java.util.function.LongConsumer sessionId) throws IOException {
+        var launch = user.post("/api/sessions/launch",
+                Json.object("groupId", recorded ? recordedGroupId : plainGroupId, "methodId", methodId));
+        String ticket = Json.parse(expect(launch, 200, "launch")).get("ticket").asString();
+        var socket = RawWebSocket.open(user.base().getPort(), "/ws/terminal?ticket=" + ticket + "&cols="
+                + SessionBench.COLUMNS + "&rows=" + SessionBench.ROWS, user.origin(), user.cookieHeader());
+        var shell = DirectShell.overStreams(socket.output(), socket::sendBinary, socket::close);
+        try {
+            String ready = socket.awaitText(SessionBench.WAIT);
+            JsonNode notice = ready == null ? null : Json.parse(ready);
+            if (notice == null || !notice.path("type").asString("").equals("ready")
+                    || notice.get("recorded").asBoolean() != recorded) {
+                shell.close();
+                throw new IllegalStateException("the session did not open as asked: " + ready);
+            }
+            sessionId.accept(notice.get("sessionId").asLong());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return shell;
     }
 
     /**

@@ -80,6 +80,11 @@ public final class GatewayClient {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** The cookies a browser would send to this gateway, as one {@code Cookie} header value. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().get(base).stream().map(HttpCookie::toString).toList());
+    }
+
     public URI base() {
         return base;
     }
