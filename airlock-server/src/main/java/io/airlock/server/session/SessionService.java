@@ -181,7 +181,10 @@ class SessionService {
                 handOff.started(recordId, integrationName.orElseThrow());
             }
             start(opening, started, socket, columns, rows);
-        } catch (ConnectorException | RecordingUnavailable e) {
+        } catch (ConnectorException e) {
+            opening.fail(socket, typed != null && e.reason() == ConnectorException.Reason.AUTH_FAILED
+                    ? e.getMessage().replace("the stored credentials", "the credentials you entered") : e.getMessage());
+        } catch (RecordingUnavailable e) {
             opening.fail(socket, e.getMessage());
         } catch (CredentialVault.VaultException e) {
             opening.fail(socket, "The credentials stored for this access method cannot be opened ("

@@ -69,7 +69,8 @@ class TypedCredentialsTest extends GatewayTest {
         try (var terminal = open(setup, grant)) {
             terminal.sendText(Json.object("type", "sign-in", "username", "someone-else", "password", "wrong-password"));
             var ended = terminal.awaitNotice("ended", WAIT);
-            assertThat(ended.get("message").asString()).contains("refused").contains("'" + PEERS.user() + "'");
+            assertThat(ended.get("message").asString()).contains("refused the credentials you entered")
+                    .contains("'" + PEERS.user() + "'");
         }
     }
 
