@@ -237,6 +237,7 @@ final class LiveSession {
                     + ",\"rows\":" + rows + ",\"username\":" + jsonString(launch.username()) + ",\"assetName\":"
                     + jsonString(launch.assetName()) + "}");
             monitor.output(recent.snapshot());
+            monitors.removeIf(Monitor::isClosed);
             monitors.add(monitor);
         } finally {
             fanOut.unlock();
