@@ -44,14 +44,17 @@ final class Buffer {
         if (n <= 0) {
             return;
         }
+        // Lines that leave for good (dropped, or pushed out of a full scrollback) become the new blank rows.
+        Line[] spare = new Line[n];
         for (int i = 0; i < n; i++) {
-            if (toHistory && top == 0 && scrollback != null) {
-                scrollback.push(lines[i]);
-            }
+            boolean kept = toHistory && top == 0 && scrollback != null;
+            spare[i] = kept ? scrollback.push(lines[top + i]) : lines[top + i];
         }
         System.arraycopy(lines, top + n, lines, top, bottom - top + 1 - n);
-        for (int row = bottom - n + 1; row <= bottom; row++) {
-            lines[row] = new Line(columns, fill);
+        for (int i = 0, row = bottom - n + 1; row <= bottom; i++, row++) {
+            Line reusable = spare[i];
+            lines[row] = reusable != null && reusable.columns() == columns ? reusable.blank(fill)
+                    : new Line(columns, fill);
         }
         markDirty(top, bottom);
     }

@@ -32,6 +32,20 @@ final class Line {
         markAllDirty();
     }
 
+    /**
+     * Makes this line blank again, as {@code new Line(columns(), fill)} would be: a line that left the
+     * screen and the scrollback is reused for the next blank row, so a fast scroll allocates nothing.
+     */
+    Line blank(Pen fill) {
+        Arrays.fill(codes, BLANK);
+        Arrays.fill(pens, fill);
+        combining = null;
+        wrapped = false;
+        used = fill.equals(Pen.DEFAULT) ? 0 : codes.length;
+        markAllDirty();
+        return this;
+    }
+
     int columns() {
         return codes.length;
     }

@@ -18,17 +18,20 @@ final class Scrollback {
         this.ring = new Line[capacity];
     }
 
-    void push(Line line) {
+    /** Keeps the line; returns the line no longer kept (the oldest, or this one without room), or null. */
+    Line push(Line line) {
         if (ring.length == 0) {
-            return;
+            return line;
         }
         if (size == ring.length) {
+            Line evicted = ring[oldest];
             ring[oldest] = line;
             oldest = (oldest + 1) % ring.length;
-        } else {
-            ring[(oldest + size) % ring.length] = line;
-            size++;
+            return evicted;
         }
+        ring[(oldest + size) % ring.length] = line;
+        size++;
+        return null;
     }
 
     /** Takes back the newest line, for a screen that grows taller; null when empty. */

@@ -35,6 +35,41 @@ class ScrollingTest {
     }
 
     @Test
+    void linesReusedAfterLeavingAFullScrollbackLeaveNoTraceOfWhatTheyHeld() {
+        // The same output on a terminal that keeps every line and on one that recycles all but two.
+        Terminal keeps = new Terminal(10, 3, 1000);
+        Terminal recycles = new Terminal(10, 3, 2);
+        for (Terminal term : new Terminal[] {keeps, recycles}) {
+            for (int i = 0; i < 12; i++) {
+                term.feed("\u001b[41mx" + i + "e\u0301\u001b[0m wrapped-long\r\n");
+            }
+            term.feed("\u001b[44m\r\n\r\n\u001b[0mplain");
+        }
+        assertThat(recycles.screenText()).isEqualTo(keeps.screenText());
+        for (int row = 0; row < 3; row++) {
+            for (int column = 0; column < 10; column++) {
+                assertThat(recycles.cell(row, column)).as("cell %d,%d", row, column)
+                        .isEqualTo(keeps.cell(row, column));
+            }
+        }
+        assertThat(recycles.scrollbackSize()).isEqualTo(2);
+        int kept = keeps.scrollbackSize();
+        assertThat(recycles.scrollbackLine(0)).isEqualTo(keeps.scrollbackLine(kept - 2));
+        assertThat(recycles.scrollbackLine(1)).isEqualTo(keeps.scrollbackLine(kept - 1));
+    }
+
+    @Test
+    void scrollRegionLinesAreReusedInPlaceAndStartBlank() {
+        Terminal term = new Terminal(10, 4, 0);
+        term.feed("\u001b[2;3r\u001b[2;1H");
+        for (int i = 0; i < 10; i++) {
+            term.feed("\u001b[7mrow" + i + "\u001b[0m\r\n");
+        }
+        assertThat(term.screenText()).isEqualTo("\nrow9\n\n");
+        assertThat(term.cell(2, 0).attributes()).isEmpty();
+    }
+
+    @Test
     void reverseIndexAtTheTopScrollsDown() {
         Terminal term = new Terminal(10, 3);
         term.feed("a\r\nb\r\nc\u001b[H\u001bMz");
