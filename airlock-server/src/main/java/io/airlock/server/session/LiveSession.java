@@ -259,6 +259,14 @@ final class LiveSession {
     }
 
     /**
+     * Ends the session on a thread of its own, for callers that must not wait for its sockets: an
+     * administrator's request, the access watch going over every session.
+     */
+    void endAside(EndReason reason, String detail, String endedBy) {
+        Thread.ofVirtual().name("session-end-" + recordId).start(() -> end(reason, detail, endedBy));
+    }
+
+    /**
      * Ends the session once; later calls do nothing. Every step runs even when an earlier one fails, so a
      * broken recorder or a gone browser never leaves the history row open or the equipment connected.
      */
@@ -292,16 +300,8 @@ final class LiveSession {
                 reason == EndReason.ERROR ? CloseStatus.SERVER_ERROR : CloseStatus.NORMAL));
     }
 
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private void step(String what, Step step) {
-        try {
-            step.run();
-        } catch (Exception e) {
-            log.warn("Session #{}: {} failed while ending it: {}", recordId, what, e.toString());
-        }
+    private void step(String what, EndingStep step) {
+        EndingStep.runQuietly(recordId, what + " while ending the session", step);
     }
 
     private void tellMonitors(String json) {

@@ -59,7 +59,7 @@ class SessionAccessWatch implements SmartLifecycle {
     void onAccountDisabled(AccountDisabled event) {
         for (LiveSession session : live.all()) {
             if (session.launch().userId() == event.userId()) {
-                endAside(session, EndReason.TERMINATED_BY_ADMIN, "The session was ended because an administrator ("
+                session.endAside(EndReason.TERMINATED_BY_ADMIN, "The session was ended because an administrator ("
                         + event.disabledBy() + ") disabled this account.", event.disabledBy());
             }
         }
@@ -98,7 +98,7 @@ class SessionAccessWatch implements SmartLifecycle {
         var launch = session.launch();
         var standing = policy.recheck(launch.userId(), launch.groupId(), launch.methodId(), WARN_BEFORE);
         if (!standing.allowed()) {
-            endAside(session, EndReason.ACCESS_ENDED, "Access ended: " + standing.reason(), null);
+            session.endAside(EndReason.ACCESS_ENDED, "Access ended: " + standing.reason(), null);
             return;
         }
         standing.closesAt().ifPresent(closesAt -> {
@@ -111,11 +111,6 @@ class SessionAccessWatch implements SmartLifecycle {
                 Thread.ofVirtual().name("session-warn-" + session.recordId()).start(() -> session.warn(warning));
             }
         });
-    }
-
-    private static void endAside(LiveSession session, EndReason reason, String detail, String endedBy) {
-        Thread.ofVirtual().name("session-end-" + session.recordId())
-                .start(() -> session.end(reason, detail, endedBy));
     }
 
     @Override

@@ -295,17 +295,9 @@ class SessionService {
             refuse(socket, message);
         }
 
-        private void quietly(String what, Step step) {
-            try {
-                step.run();
-            } catch (Exception e) {
-                log.warn("Session #{}: {} failed after it could not open: {}", recordId, what, e.toString());
-            }
+        private void quietly(String what, EndingStep step) {
+            EndingStep.runQuietly(recordId, what + " after it could not open", step);
         }
-    }
-
-    private interface Step {
-        void run() throws Exception;
     }
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
@@ -318,10 +310,9 @@ class SessionService {
         LiveSession session = live.find(recordId)
                 .orElseThrow(() -> new ApiException(Reason.NOT_FOUND, "This session is no longer live."));
         audit.record(admin.getUsername(), "session.terminate", "#" + recordId + " of " + session.launch().username());
-        // Ended on a thread of its own: a user's stalled socket must not hold the administrator's request.
-        String by = admin.getUsername();
-        Thread.ofVirtual().name("session-end-" + recordId).start(() -> session.end(EndReason.TERMINATED_BY_ADMIN,
-                "The session was terminated by an administrator (" + by + ").", by));
+        // A user's stalled socket must not hold the administrator's request.
+        session.endAside(EndReason.TERMINATED_BY_ADMIN, "The session was terminated by an administrator ("
+                + admin.getUsername() + ").", admin.getUsername());
     }
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
