@@ -51,12 +51,17 @@ public class AccessPolicy {
         if (account == null || !account.enabled()) {
             return new Standing(false, "This account was disabled.", Optional.empty(), ZoneOffset.UTC);
         }
-        Decision decision = decide(userId, account.role(), groupId, methodId);
-        if (!decision.allowed() || groupId == ALL_ACCESS_METHOD_GROUP) {
+        if (groupId == ALL_ACCESS_METHOD_GROUP) {
+            Decision decision = decide(userId, account.role(), groupId, methodId);
             return new Standing(decision.allowed(), decision.reason(), Optional.empty(), ZoneOffset.UTC);
         }
-        var group = groups.findById(groupId).orElseThrow();
-        return new Standing(true, null, group.closesWithin(clock.instant(), horizon), group.timeZone());
+        Instant now = clock.instant();
+        var group = groups.findById(groupId).orElse(null);
+        Decision decision = decideIn(group, userId, methodId, now);
+        if (!decision.allowed()) {
+            return new Standing(false, decision.reason(), Optional.empty(), ZoneOffset.UTC);
+        }
+        return new Standing(true, null, group.closesWithin(now, horizon), group.timeZone());
     }
 
     /**
@@ -89,7 +94,11 @@ public class AccessPolicy {
                     ? new Decision(true, null, ALL_ACCESS_METHOD_NAME, false)
                     : Decision.deny("This access method no longer exists.");
         }
-        var group = groups.findById(groupId).orElse(null);
+        return decideIn(groups.findById(groupId).orElse(null), userId, methodId, now);
+    }
+
+    /** The answer inside one access group, already read; null when it no longer exists. */
+    private Decision decideIn(AccessGroup group, long userId, long methodId, Instant now) {
         if (group == null || !group.memberIds().contains(userId)) {
             return Decision.deny("You are not a member of this access group.");
         }
