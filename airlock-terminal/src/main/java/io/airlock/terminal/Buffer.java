@@ -13,6 +13,8 @@ final class Buffer {
     private Line[] lines;
     private int columns;
     private final Scrollback scrollback;
+    /** Lines on their way out during one scroll, kept between scrolls so scrolling allocates nothing. */
+    private Line[] spare = new Line[1];
 
     Buffer(int columns, int rows, Scrollback scrollback) {
         this.columns = columns;
@@ -45,7 +47,9 @@ final class Buffer {
             return;
         }
         // Lines that leave for good (dropped, or pushed out of a full scrollback) become the new blank rows.
-        Line[] spare = new Line[n];
+        if (spare.length < n) {
+            spare = new Line[n];
+        }
         for (int i = 0; i < n; i++) {
             boolean kept = toHistory && top == 0 && scrollback != null;
             spare[i] = kept ? scrollback.push(lines[top + i]) : lines[top + i];
@@ -53,6 +57,7 @@ final class Buffer {
         System.arraycopy(lines, top + n, lines, top, bottom - top + 1 - n);
         for (int i = 0, row = bottom - n + 1; row <= bottom; i++, row++) {
             Line reusable = spare[i];
+            spare[i] = null;
             lines[row] = reusable != null && reusable.columns() == columns ? reusable.blank(fill)
                     : new Line(columns, fill);
         }
