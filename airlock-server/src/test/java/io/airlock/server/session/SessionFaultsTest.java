@@ -403,14 +403,8 @@ class SessionFaultsTest {
     }
 
     private static SessionRecord awaitRecording(long id, RecordingStatus wanted) {
-        var records = gateway.getBean(SessionRecordRepository.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        var row = records.find(id).orElseThrow();
-        while (row.recordingStatus() != wanted && System.nanoTime() < deadline) {
-            sleep();
-            row = records.find(id).orElseThrow();
-        }
-        return row;
+        return RecordingStatusWait.until(gateway.getBean(SessionRecordRepository.class), id, wanted,
+                Duration.ofSeconds(60));
     }
 
     private static void awaitTyped(String text) {

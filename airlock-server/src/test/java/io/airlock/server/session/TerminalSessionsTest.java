@@ -300,13 +300,8 @@ class TerminalSessionsTest extends GatewayTest {
         assertThat(dataDir().resolve("spool").resolve("session-" + id + ".cast")).doesNotExist();
     }
 
-    private SessionRecord awaitRecording(long id, RecordingStatus wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        SessionRecord record = records.find(id).orElseThrow();
-        while (record.recordingStatus() != wanted && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            record = records.find(id).orElseThrow();
-        }
+    private SessionRecord awaitRecording(long id, RecordingStatus wanted) {
+        SessionRecord record = RecordingStatusWait.until(records, id, wanted, WAIT);
         assertThat(record.recordingStatus()).as(record.recordingDetail()).isEqualTo(wanted);
         return record;
     }

@@ -124,13 +124,8 @@ class TypedCredentialsTest extends GatewayTest {
                 setup.user().origin());
     }
 
-    private void awaitRecording(long id, RecordingStatus wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        var row = records.find(id).orElseThrow();
-        while (row.recordingStatus() != wanted && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            row = records.find(id).orElseThrow();
-        }
+    private void awaitRecording(long id, RecordingStatus wanted) {
+        var row = RecordingStatusWait.until(records, id, wanted, Duration.ofSeconds(60));
         assertThat(row.recordingStatus()).as(row.recordingDetail()).isEqualTo(wanted);
     }
 }
