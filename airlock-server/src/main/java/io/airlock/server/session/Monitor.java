@@ -103,15 +103,21 @@ final class Monitor {
         queue.add(message);
     }
 
-    /** Closes at once, from any thread: a blocked send on the sender thread fails and it stops. */
+    /**
+     * Stops the monitor from any thread without waiting: closing sends a close frame, which waits behind a
+     * send already stuck on a full network buffer, so the close runs on a thread of its own. The session's
+     * pump, which drops a monitor that fell behind, never waits for it.
+     */
     void drop(CloseStatus status) {
         closed = true;
         queue.clear();
-        try {
-            socket.close(status);
-        } catch (IOException | RuntimeException e) {
-            // the monitor's browser is gone already
-        }
+        Thread.ofVirtual().name("monitor-close-" + socket.getId()).start(() -> {
+            try {
+                socket.close(status);
+            } catch (IOException | RuntimeException e) {
+                // the monitor's browser is gone already
+            }
+        });
     }
 
     private void send() {
