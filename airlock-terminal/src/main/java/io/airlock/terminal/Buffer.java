@@ -15,6 +15,11 @@ final class Buffer {
     private final Scrollback scrollback;
     /** Lines on their way out during one scroll, kept between scrolls so scrolling allocates nothing. */
     private Line[] spare = new Line[1];
+    /**
+     * Every row changed: set instead of marking each line, since fast output scrolls the whole screen at
+     * every line feed and marking its lines one by one is then a good part of the cost.
+     */
+    private boolean wholeScreenDirty;
 
     Buffer(int columns, int rows, Scrollback scrollback) {
         this.columns = columns;
@@ -84,9 +89,20 @@ final class Buffer {
     }
 
     void markDirty(int top, int bottom) {
+        if (top == 0 && bottom == lines.length - 1) {
+            wholeScreenDirty = true;
+            return;
+        }
         for (int row = top; row <= bottom; row++) {
             lines[row].markAllDirty();
         }
+    }
+
+    /** True once if every row changed since the last call (the lines' own marks then say less). */
+    boolean takeWholeScreenDirty() {
+        boolean dirty = wholeScreenDirty;
+        wholeScreenDirty = false;
+        return dirty;
     }
 
     int columns() {

@@ -37,6 +37,11 @@ final class Charsets {
         singleShift = slot;
     }
 
+    /** True when the next ASCII character prints as itself: no single shift, and ASCII shifted into GL. */
+    boolean plainAscii() {
+        return singleShift < 0 && designated[shifted] == CharacterSet.ASCII;
+    }
+
     int map(int codePoint) {
         int slot = singleShift >= 0 ? singleShift : shifted;
         singleShift = -1;

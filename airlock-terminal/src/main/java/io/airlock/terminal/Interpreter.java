@@ -31,6 +31,11 @@ final class Interpreter implements ParserActions {
     }
 
     @Override
+    public void printAscii(char[] text, int from, int to) {
+        screen.printAscii(text, from, to);
+    }
+
+    @Override
     public void execute(int control) {
         switch (control) {
             case 0x08 -> screen.backspace();

@@ -17,6 +17,12 @@ final class Line {
 
     private int[] codes;
     private Pen[] pens;
+    /**
+     * The pen every cell has, or null when they differ (or might: pens are compared by identity). Storing
+     * references into a long-lived line is what costs most when output scrolls fast; a line written and
+     * blanked with one pen, as most are, skips those stores.
+     */
+    private Pen uniform;
     private String[] combining;
     private boolean wrapped;
     /** Cells in use from the left: what reflow carries over; blanks beyond it are padding. */
@@ -28,6 +34,7 @@ final class Line {
         codes = new int[columns];
         pens = new Pen[columns];
         Arrays.fill(pens, fill);
+        uniform = fill;
         used = fill.equals(Pen.DEFAULT) ? 0 : columns;
         markAllDirty();
     }
@@ -38,7 +45,10 @@ final class Line {
      */
     Line blank(Pen fill) {
         Arrays.fill(codes, BLANK);
-        Arrays.fill(pens, fill);
+        if (uniform != fill) {
+            Arrays.fill(pens, fill);
+            uniform = fill;
+        }
         combining = null;
         wrapped = false;
         used = fill.equals(Pen.DEFAULT) ? 0 : codes.length;
@@ -78,10 +88,27 @@ final class Line {
         used = Math.max(used, column + 1);
         codes[column] = code;
         pens[column] = pen;
+        if (pen != uniform) {
+            uniform = null;
+        }
         if (combining != null) {
             combining[column] = null;
         }
         markDirty(column, column + 1);
+    }
+
+    /** Writes {@code n} ASCII characters from {@code text[from]} at {@code column}, as {@link #set} would one by one. */
+    void setAscii(int column, char[] text, int from, int n, Pen pen) {
+        int end = column + n;
+        used = Math.max(used, end);
+        for (int i = 0; i < n; i++) {
+            codes[column + i] = text[from + i];
+        }
+        fillPens(column, end, pen);
+        if (combining != null) {
+            Arrays.fill(combining, column, end, null);
+        }
+        markDirty(column, end);
     }
 
     void addCombining(int column, int codePoint) {
@@ -103,7 +130,7 @@ final class Line {
             return;
         }
         Arrays.fill(codes, start, end, BLANK);
-        Arrays.fill(pens, start, end, pen);
+        fillPens(start, end, pen);
         if (!pen.equals(Pen.DEFAULT)) {
             // A coloured blank is content the operator sees.
             used = Math.max(used, end);
@@ -173,12 +200,23 @@ final class Line {
         }
         used = Math.min(used, columns);
         if (columns > old) {
-            Arrays.fill(pens, old, columns, fill);
+            Arrays.fill(pens, old, columns, fill); // the new cells are empty, whatever the old ones hold
+            if (fill != uniform) {
+                uniform = null;
+            }
         } else if (columns > 0 && columns < old && codes[columns - 1] > 0
                 && CharWidth.of(codes[columns - 1]) == 2) {
             erase(columns - 1, columns, fill);
         }
         markAllDirty();
+    }
+
+    private void fillPens(int from, int to, Pen pen) {
+        if (pen == uniform) {
+            return;
+        }
+        Arrays.fill(pens, from, to, pen);
+        uniform = from == 0 && to == pens.length ? pen : null;
     }
 
     /** The text of the row with trailing blanks removed, wide characters once, combining marks kept. */

@@ -64,6 +64,20 @@ final class Parser {
         }
     }
 
+    /**
+     * Advances over characters that are all printable ASCII (0x20-0x7E): those that finish a sequence in
+     * progress go one by one, the rest are printed as one run.
+     */
+    void advanceAscii(char[] text, int from, int to) {
+        int i = from;
+        while (i < to && state != ParserState.GROUND) {
+            advance(text[i++]);
+        }
+        if (i < to) {
+            actions.printAscii(text, i, to);
+        }
+    }
+
     /** The transitions the diagram draws from "anywhere"; returns true when {@code c} was consumed. */
     private boolean anywhere(int c) {
         if (c == CAN || c == SUB) {

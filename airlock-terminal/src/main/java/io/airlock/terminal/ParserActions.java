@@ -9,6 +9,16 @@ interface ParserActions {
     /** A graphic character to display. */
     void print(int codePoint);
 
+    /**
+     * A run of printable ASCII (0x20-0x7E) in the ground state, each character as {@link #print} would
+     * take it: dense output is mostly such runs, and taking them whole saves a call per character.
+     */
+    default void printAscii(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            print(text[i]);
+        }
+    }
+
     /** A C0 or C1 control function. */
     void execute(int control);
 

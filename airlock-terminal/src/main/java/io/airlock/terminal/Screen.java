@@ -82,6 +82,11 @@ final class Screen {
         return modes.originMode ? row - top : row;
     }
 
+    /** See {@link Buffer#takeWholeScreenDirty()}; of the buffer shown now. */
+    boolean takeWholeScreenDirty() {
+        return active.takeWholeScreenDirty();
+    }
+
     // ---- printing ----
 
     void print(int codePoint) {
@@ -124,6 +129,40 @@ final class Screen {
             column = columns - 1;
             pendingWrap = modes.autoWrap;
         }
+    }
+
+    /**
+     * Prints printable ASCII (0x20-0x7E) as {@link #print} would, a character at a time, but writes each
+     * stretch up to the right margin in one go. Other character sets, insert mode and writing without
+     * auto-wrap take the character-by-character path.
+     */
+    void printAscii(char[] text, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        if (!charsets.plainAscii() || modes.insert || !modes.autoWrap) {
+            for (int i = from; i < to; i++) {
+                print(text[i]);
+            }
+            return;
+        }
+        int i = from;
+        while (i < to) {
+            if (pendingWrap) {
+                wrap();
+            }
+            int n = Math.min(to - i, columns - column);
+            Line line = active.line(row);
+            clearWideOverlap(line, column, n);
+            line.setAscii(column, text, i, n, pen);
+            i += n;
+            column += n;
+            if (column >= columns) {
+                column = columns - 1;
+                pendingWrap = true;
+            }
+        }
+        lastPrinted = text[to - 1];
     }
 
     /** REP: prints the last graphic character again, at most one screenful of times. */

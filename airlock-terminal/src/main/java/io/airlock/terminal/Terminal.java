@@ -26,11 +26,15 @@ public final class Terminal {
     /** Upper bound on columns and rows, so a hostile resize cannot exhaust memory. */
     public static final int MAX_DIMENSION = 1000;
 
+    /** Printable ASCII goes to the screen in runs of at most this many characters, copied here first. */
+    private static final int ASCII_RUN = 4096;
+
     private final Screen screen;
     private final Replies replies = new Replies();
     private final Interpreter interpreter;
     private final Parser parser;
     private final Utf8Decoder decoder = new Utf8Decoder();
+    private final char[] asciiRun = new char[ASCII_RUN];
 
     /**
      * Creates a terminal with {@value #DEFAULT_SCROLLBACK_LINES} lines of scrollback.
@@ -76,7 +80,25 @@ public final class Terminal {
      * @param length number of bytes
      */
     public void feed(byte[] bytes, int offset, int length) {
-        decoder.decode(bytes, offset, length, parser::advance);
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            if (decoder.idle()) {
+                int run = asciiRunEnd(bytes, i, end);
+                if (run > i) {
+                    printAscii(bytes, i, run);
+                    i = run;
+                    continue;
+                }
+            }
+            // Up to the next printable ASCII byte, through the decoder: it may end a sequence in progress.
+            int next = i + 1;
+            while (next < end && !printableAscii(bytes[next])) {
+                next++;
+            }
+            decoder.decode(bytes, i, next - i, parser::advance);
+            i = next;
+        }
     }
 
     /**
@@ -86,7 +108,46 @@ public final class Terminal {
      */
     public void feed(String text) {
         decoder.flush(parser::advance);
-        text.codePoints().forEach(parser::advance);
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (printableAscii(c)) {
+                int run = i + 1;
+                while (run < length && run - i < ASCII_RUN && printableAscii(text.charAt(run))) {
+                    run++;
+                }
+                text.getChars(i, run, asciiRun, 0);
+                parser.advanceAscii(asciiRun, 0, run - i);
+                i = run;
+            } else {
+                int codePoint = text.codePointAt(i);
+                parser.advance(codePoint);
+                i += Character.charCount(codePoint);
+            }
+        }
+    }
+
+    private void printAscii(byte[] bytes, int from, int to) {
+        for (int start = from; start < to; start += ASCII_RUN) {
+            int n = Math.min(ASCII_RUN, to - start);
+            for (int k = 0; k < n; k++) {
+                asciiRun[k] = (char) bytes[start + k];
+            }
+            parser.advanceAscii(asciiRun, 0, n);
+        }
+    }
+
+    private static int asciiRunEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && printableAscii(bytes[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean printableAscii(int c) {
+        return c >= 0x20 && c < 0x7F;
     }
 
     /**
@@ -221,10 +282,11 @@ public final class Terminal {
      */
     public List<DirtySpan> takeDirtySpans() {
         List<DirtySpan> spans = new ArrayList<>();
+        boolean all = screen.takeWholeScreenDirty();
         for (int row = 0; row < screen.rows(); row++) {
             Line line = screen.line(row);
-            int from = Math.max(0, line.dirtyFrom());
-            int to = Math.min(screen.columns(), line.dirtyTo());
+            int from = all ? 0 : Math.max(0, line.dirtyFrom());
+            int to = all ? screen.columns() : Math.min(screen.columns(), line.dirtyTo());
             if (from < to) {
                 spans.add(new DirtySpan(row, from, to));
             }

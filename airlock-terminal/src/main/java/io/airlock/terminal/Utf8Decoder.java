@@ -43,6 +43,11 @@ final class Utf8Decoder {
         }
     }
 
+    /** True when no sequence is in progress, so the next byte starts a character. */
+    boolean idle() {
+        return bytesNeeded == 0;
+    }
+
     /** Reports an unfinished sequence as U+FFFD, for when text arrives by another path. */
     void flush(IntConsumer out) {
         if (bytesNeeded != 0) {

@@ -39,6 +39,18 @@ class DirtyTrackingTest {
     }
 
     @Test
+    void scrollingTheWholeScreenReportsEveryRowOnceThenNothing() {
+        Terminal term = new Terminal(5, 3);
+        term.takeDirtySpans();
+        term.feed("\u001b[3;1H\n\n");
+        assertThat(term.takeDirtySpans()).containsExactly(new DirtySpan(0, 0, 5), new DirtySpan(1, 0, 5),
+                new DirtySpan(2, 0, 5));
+        assertThat(term.takeDirtySpans()).isEmpty();
+        term.feed("x");
+        assertThat(term.takeDirtySpans()).containsExactly(new DirtySpan(2, 0, 1));
+    }
+
+    @Test
     void cursorMovementAloneDirtiesNothing() {
         Terminal term = new Terminal(5, 2);
         term.takeDirtySpans();
