@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -27,12 +26,15 @@ import tools.jackson.core.json.JsonFactory;
 public final class AsciicastWriter implements Closeable {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Event lines: one JSON array each, the line end written by us rather than a separator between values. */
+    private static final JsonFactory EVENTS = JsonFactory.builder().rootValueSeparator((String) null).build();
 
     private final OutputStream out;
     private final Ticker ticker;
     private final long startNanos;
     private final Utf8Carry carry = new Utf8Carry();
     private final LineBuffer line = new LineBuffer();
+    private final JsonGenerator events = EVENTS.createGenerator(ObjectWriteContext.empty(), line);
     private long lastMicros;
 
     /**
@@ -96,21 +98,21 @@ public final class AsciicastWriter implements Closeable {
 
     /**
      * Writes one event line; returns its time as written. The line is put together as bytes in one
-     * reused buffer and written with one call: this runs for every chunk a session prints, on the thread
-     * that forwards it to the browser.
+     * reused buffer, the text escaped straight into it, and written with one call: this runs for every
+     * chunk a session prints, on the thread that forwards it to the browser.
      */
     private double event(String type, String data) throws IOException {
         // Never below the last one, whatever the ticker does: a reader rejects a recording going backwards.
         lastMicros = Math.max(lastMicros, Math.round((ticker.nanos() - startNanos) / 1e3));
         double seconds = lastMicros / 1e6;
         line.reset();
-        line.ascii("[");
-        line.ascii(Double.toString(seconds));
-        line.ascii(",\"");
-        line.ascii(type);
-        line.ascii("\",\"");
-        line.append(JsonStringEncoder.getInstance().quoteAsUTF8(data));
-        line.ascii("\"]\n");
+        events.writeStartArray();
+        events.writeNumber(Double.toString(seconds));
+        events.writeString(type);
+        events.writeString(data);
+        events.writeEndArray();
+        events.writeRaw('\n');
+        events.flush(); // into the line buffer
         line.writeTo(out);
         out.flush();
         return seconds;
@@ -123,11 +125,12 @@ public final class AsciicastWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
+        events.close(); // gives its buffers back; the line buffer it writes to holds nothing by now
         out.close();
     }
 
     /** A byte buffer kept from line to line, so that writing an event allocates no buffer of its own. */
-    private static final class LineBuffer {
+    private static final class LineBuffer extends OutputStream {
         private byte[] bytes = new byte[8 * 1024];
         private int length;
 
@@ -135,18 +138,17 @@ public final class AsciicastWriter implements Closeable {
             length = 0;
         }
 
-        /** Appends text known to be ASCII (numbers and the format's own names), one byte per character. */
-        void ascii(String ascii) {
-            room(ascii.length());
-            for (int i = 0; i < ascii.length(); i++) {
-                bytes[length++] = (byte) ascii.charAt(i);
-            }
+        @Override
+        public void write(int b) {
+            room(1);
+            bytes[length++] = (byte) b;
         }
 
-        void append(byte[] more) {
-            room(more.length);
-            System.arraycopy(more, 0, bytes, length, more.length);
-            length += more.length;
+        @Override
+        public void write(byte[] more, int offset, int count) {
+            room(count);
+            System.arraycopy(more, offset, bytes, length, count);
+            length += count;
         }
 
         void writeTo(OutputStream out) throws IOException {

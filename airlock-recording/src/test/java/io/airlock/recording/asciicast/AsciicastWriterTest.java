@@ -54,6 +54,10 @@ class AsciicastWriterTest {
             writer.resize(120, 36);
             writer.marker("monitor started");
         }
+        // One event a line, as asciinema writes them, so tools that read line by line take the file.
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().skip(1)).containsExactly(
+                "[1.5,\"o\",\"$ ls \\\"quoted\\\"\\r\\n\\u001B[31mred\\u001B[0m\\n\"]",
+                "[3.5,\"r\",\"120x36\"]", "[3.5,\"m\",\"monitor started\"]");
 
         try (var reader = AsciicastReader.open(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(reader.header().width()).isEqualTo(80);
