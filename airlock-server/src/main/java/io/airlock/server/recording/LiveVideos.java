@@ -75,7 +75,10 @@ public class LiveVideos {
         private LiveVideo(long sessionId, LiveTranscode transcode) {
             this.sessionId = sessionId;
             this.transcode = transcode;
-            this.thread = Thread.ofVirtual().name("live-video-" + sessionId).start(this::encode);
+            // A platform thread, time-sliced by the operating system: emulating and drawing dense output keeps
+            // it busy without blocking, and a virtual thread would hold one of the few carriers that every
+            // session's pump and socket share until its queue ran dry.
+            this.thread = Thread.ofPlatform().daemon().name("live-video-" + sessionId).start(this::encode);
         }
 
         /** Events given and not yet encoded. */

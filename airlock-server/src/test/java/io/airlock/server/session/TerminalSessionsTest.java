@@ -246,6 +246,10 @@ class TerminalSessionsTest extends GatewayTest {
             id = ready.get("sessionId").asLong();
             terminal.type("echo recorded-$((3*3))\n");
             terminal.awaitOutput("recorded-9", WAIT);
+            // The live encoder is busy for as long as output is dense: on a virtual thread it would hold one
+            // of the few carriers every session shares. Platform threads are the ones this lists.
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .contains("live-video-" + id);
         }
         var record = awaitRecording(id, RecordingStatus.READY);
         var history = Json.parse(signedInAdmin().get("/api/history?recordedOnly=true").body());
