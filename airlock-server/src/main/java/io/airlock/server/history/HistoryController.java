@@ -6,6 +6,7 @@ import io.airlock.server.session.SessionRecordRepository;
 import io.airlock.server.web.ApiException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +21,11 @@ class HistoryController {
     static final int MAX_ROWS = 1000;
 
     private final HistoryQueries queries;
+    private final HistoryPages pages;
 
-    HistoryController(HistoryQueries queries) {
+    HistoryController(HistoryQueries queries, HistoryPages pages) {
         this.queries = queries;
+        this.pages = pages;
     }
 
     /**
@@ -53,6 +56,15 @@ class HistoryController {
     List<HistoryRow> list(@RequestParam(defaultValue = "false") boolean recordedOnly,
             @RequestParam(defaultValue = "200") int limit) {
         return queries.list(recordedOnly, Math.max(1, Math.min(MAX_ROWS, limit)));
+    }
+
+    /**
+     * Session History over the whole history: filtered, sorted and paged by the database. The parameters
+     * are those of {@link HistoryQuery#PARAMETERS}, as the page keeps them in its URL.
+     */
+    @GetMapping("/api/sessions")
+    HistoryPages.SessionPage sessions(@RequestParam Map<String, String> params) {
+        return pages.page(HistoryQuery.parse(params));
     }
 
     @GetMapping("/api/history/{id}")

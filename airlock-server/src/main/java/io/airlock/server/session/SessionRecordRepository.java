@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ public class SessionRecordRepository {
 
     private final JdbcClient jdbc;
 
-    SessionRecordRepository(JdbcClient jdbc) {
+    public SessionRecordRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -64,6 +65,28 @@ public class SessionRecordRepository {
         return jdbc.sql("select " + COLUMNS + " from session_record where recording_status = ? order by id desc "
                 + "fetch first ? rows only").params(RecordingStatus.READY.name(), limit)
                 .query(SessionRecordRepository::map).list();
+    }
+
+    /**
+     * One page of rows matching a condition, for Session History.
+     *
+     * @param where a condition over the table's columns with {@code ?} placeholders, or empty for all rows;
+     *        the caller builds it from fixed fragments, never from what a client typed
+     * @param orderBy columns to order by, likewise fixed fragments
+     */
+    public List<SessionRecord> page(String where, List<?> params, String orderBy, long offset, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(offset);
+        all.add(limit);
+        return jdbc.sql("select " + COLUMNS + " from session_record" + (where.isEmpty() ? "" : " where " + where)
+                + " order by " + orderBy + " offset ? rows fetch next ? rows only").params(all)
+                .query(SessionRecordRepository::map).list();
+    }
+
+    /** How many rows match a condition built as for {@link #page}. */
+    public long count(String where, List<?> params) {
+        return jdbc.sql("select count(*) from session_record" + (where.isEmpty() ? "" : " where " + where))
+                .params(new ArrayList<>(params)).query(Long.class).single();
     }
 
     public List<SessionRecord> recent(int limit) {
