@@ -158,6 +158,7 @@ const RECORDING_STATUS_LABELS: Record<RecordingStatus, string> = {
   WAITING_FOR_STORAGE: 'Waiting for storage',
   FAILED: 'Failed',
   READY: 'Ready',
+  EXPIRED: "Expired by the bucket's retention policy",
 };
 
 /** "Recording", "Processing 42 %", "Waiting for storage"… (the percent only while processing). */
@@ -182,6 +183,10 @@ const RECORDING_EVENT_LABELS: Readonly<Record<string, string>> = {
   FAILED: 'Failed',
   WAITING_FOR_STORAGE: 'Waiting for storage',
   RETRY: 'Retried',
+  EXPIRED: "Expired by the bucket's retention policy",
+  TAMPERED: 'Tamper warning',
+  VIEWED: 'Viewed',
+  DOWNLOADED: 'Downloaded',
 };
 
 /** A recording timeline entry's kind in plain words. */

@@ -303,7 +303,14 @@ export interface LiveSession {
  * reached and the upload is retried; FAILED: a step failed and is retried; READY: the video and the raw
  * recording are in the bucket, verified.
  */
-export type RecordingStatus = 'NONE' | 'RECORDING' | 'PROCESSING' | 'WAITING_FOR_STORAGE' | 'FAILED' | 'READY';
+export type RecordingStatus =
+  | 'NONE'
+  | 'RECORDING'
+  | 'PROCESSING'
+  | 'WAITING_FOR_STORAGE'
+  | 'FAILED'
+  | 'READY'
+  | 'EXPIRED';
 
 /** The statuses with work still under way, for which Session History keeps refreshing. */
 export const RECORDING_IN_FLIGHT: readonly RecordingStatus[] = ['RECORDING', 'PROCESSING', 'WAITING_FOR_STORAGE'];

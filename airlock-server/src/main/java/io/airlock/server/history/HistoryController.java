@@ -1,16 +1,28 @@
 package io.airlock.server.history;
 
+import io.airlock.server.access.AirlockPrincipal;
 import io.airlock.server.recording.RecordingAudit;
+import io.airlock.server.recording.RecordingDownloads;
 import io.airlock.server.session.SessionRecord;
 import io.airlock.server.session.SessionRecordRepository;
 import io.airlock.server.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,10 +34,12 @@ class HistoryController {
 
     private final HistoryQueries queries;
     private final HistoryPages pages;
+    private final RecordingDownloads downloads;
 
-    HistoryController(HistoryQueries queries, HistoryPages pages) {
+    HistoryController(HistoryQueries queries, HistoryPages pages, RecordingDownloads downloads) {
         this.queries = queries;
         this.pages = pages;
+        this.downloads = downloads;
     }
 
     /**
@@ -65,6 +79,64 @@ class HistoryController {
     @GetMapping("/api/sessions")
     HistoryPages.SessionPage sessions(@RequestParam Map<String, String> params) {
         return pages.page(HistoryQuery.parse(params));
+    }
+
+    /**
+     * View Inline Recording ({@code format=video}, the default), the terminal recording ({@code format=cast})
+     * and Download Inline Recording ({@code download=true}): streamed from the bucket through the gateway, a
+     * byte range at a time when the player asks for one, so it seeks without a full download and the gateway
+     * never holds a whole object.
+     */
+    @GetMapping("/api/sessions/{id}/recording")
+    void recording(@PathVariable long id, @RequestParam(defaultValue = "video") String format,
+            @RequestParam(defaultValue = "false") boolean download, @AuthenticationPrincipal AirlockPrincipal me,
+            @RequestHeader(value = HttpHeaders.RANGE, required = false) String rangeHeader,
+            HttpServletResponse response) throws IOException {
+        var kind = switch (format) {
+            case "video" -> RecordingDownloads.Kind.VIDEO;
+            case "cast" -> RecordingDownloads.Kind.CAST;
+            default -> throw ApiException.invalidField("format", "Format is video or cast.");
+        };
+        HttpRange range = singleRange(rangeHeader);
+        boolean opening = range == null || range.getRangeStart(Long.MAX_VALUE) == 0;
+        var located = downloads.locate(id, kind, me.getUsername(), opening, download);
+        long first = 0;
+        long last = located.size() - 1;
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store"); // a recording may show what was typed
+        if (range != null) {
+            if (located.size() == 0 || range.getRangeStart(located.size()) >= located.size()) {
+                response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
+                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + located.size());
+                return;
+            }
+            first = range.getRangeStart(located.size());
+            last = range.getRangeEnd(located.size());
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + first + "-" + last + "/" + located.size());
+        }
+        response.setContentType(located.contentType());
+        response.setContentLengthLong(last - first + 1);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, (download ? ContentDisposition.attachment()
+                : ContentDisposition.inline()).filename(located.fileName(), StandardCharsets.UTF_8).build().toString());
+        if (last >= first) {
+            try (InputStream in = located.store().getRange(located.key(), first, last)) {
+                in.transferTo(response.getOutputStream());
+            }
+        }
+    }
+
+    /** The one range asked for; none (the whole object) when the header is absent, malformed or asks for several. */
+    private static HttpRange singleRange(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            List<HttpRange> ranges = HttpRange.parseRanges(header);
+            return ranges.size() == 1 ? ranges.getFirst() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @GetMapping("/api/history/{id}")

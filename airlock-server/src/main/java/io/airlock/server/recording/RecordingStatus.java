@@ -20,7 +20,12 @@ public enum RecordingStatus {
     /** A step failed; the reason is shown and the job is retried with backoff. */
     FAILED,
     /** The video and the raw recording are in the bucket, verified by their SHA-256. */
-    READY;
+    READY,
+    /**
+     * The bucket no longer holds the recording: its retention policy removed it. Retention belongs to the
+     * bucket; the gateway never deletes a recording.
+     */
+    EXPIRED;
 
     /** Whether a recording in this state may move to {@code next}. */
     public boolean canBecome(RecordingStatus next) {
@@ -34,7 +39,8 @@ public enum RecordingStatus {
             // A retried upload that gets through goes straight to READY; its status said "waiting" meanwhile.
             case WAITING_FOR_STORAGE -> EnumSet.of(PROCESSING, READY, FAILED);
             case FAILED -> EnumSet.of(PROCESSING);
-            case NONE, READY -> EnumSet.noneOf(RecordingStatus.class);
+            case READY -> EnumSet.of(EXPIRED);
+            case NONE, EXPIRED -> EnumSet.noneOf(RecordingStatus.class);
         };
     }
 

@@ -16,6 +16,8 @@ public final class ApiException extends RuntimeException {
         INVALID(HttpStatus.BAD_REQUEST),
         NOT_FOUND(HttpStatus.NOT_FOUND),
         CONFLICT(HttpStatus.CONFLICT),
+        /** It was there and is no more, by someone else's rule (a bucket's retention policy). */
+        GONE(HttpStatus.GONE),
         FORBIDDEN(HttpStatus.FORBIDDEN),
         UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
         THROTTLED(HttpStatus.TOO_MANY_REQUESTS),

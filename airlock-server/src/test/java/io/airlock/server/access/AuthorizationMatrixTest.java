@@ -55,6 +55,8 @@ class AuthorizationMatrixTest extends GatewayTest {
             e("POST", "/api/sessions/999999/monitor", Who.ACCESS_ADMIN),
             e("GET", "/api/history", Who.ACCESS_ADMIN),
             e("GET", "/api/sessions?recordedOnly=true", Who.ACCESS_ADMIN),
+            e("GET", "/api/sessions/999999/recording", Who.ACCESS_ADMIN),
+            e("GET", "/api/sessions/999999/recording?download=true", Who.ACCESS_ADMIN),
             e("GET", "/actuator/metrics", Who.SYSTEM_ADMIN));
 
     @Test

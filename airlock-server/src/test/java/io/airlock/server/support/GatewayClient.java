@@ -33,6 +33,21 @@ public final class GatewayClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), Map.of());
     }
 
+    /** A response whose body is bytes (a recording), not text. */
+    public record BytesReply(int status, byte[] body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** A GET with extra headers (such as Range) whose body is kept as bytes. */
+    public BytesReply getBytes(String path, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        HttpResponse<byte[]> response = exchange(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new BytesReply(response.statusCode(), response.body(), response.headers());
+    }
+
     public Reply post(String path, String json) {
         return post(path, json, Map.of());
     }
@@ -106,9 +121,13 @@ public final class GatewayClient {
         builder.header("Content-Type", "application/json").header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30));
         headers.forEach(builder::header);
+        HttpResponse<String> response = exchange(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body(), response.headers());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
