@@ -140,10 +140,8 @@ public class RecordingDownloads {
             throw new ApiException(Reason.UNAVAILABLE, "The bucket cannot be reached: " + e.getMessage());
         }
         if (object == null) {
-            if (recordings.transition(sessionId, RecordingStatus.READY, RecordingStatus.EXPIRED,
-                    "Expired by the bucket's retention policy.")) {
-                recordings.event(sessionId, clock.instant(), "EXPIRED", "The bucket no longer holds " + row.key()
-                        + ": its retention policy removed it (the gateway never deletes recordings).");
+            if (kind == Kind.VIDEO) {
+                recordings.expire(sessionId, row.key(), clock.instant());
             }
             throw expired(sessionId);
         }

@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.airlock.server.config.GatewayNode;
 import java.time.Duration;
@@ -37,6 +39,9 @@ class RecordingJobs implements SmartLifecycle {
     static final Duration FAILURE_RETRY = Duration.ofSeconds(30);
     static final Duration FAILURE_RETRY_MAX = Duration.ofHours(1);
 
+    /** The cluster-wide check for recordings the bucket's retention policy removed. */
+    static final String RETENTION_TASK = "recording-retention";
+
     private final OneTimeTask<Void> task;
     private final Scheduler scheduler;
     private final JdbcClient jdbc;
@@ -46,7 +51,9 @@ class RecordingJobs implements SmartLifecycle {
     private volatile boolean running;
 
     RecordingJobs(DataSource dataSource, JdbcClient jdbc, GatewayNode node, RecordingPipeline pipeline,
-            RecordingRepository recordings, @Value("${airlock.recording.concurrency:0}") int concurrency) {
+            RecordingRepository recordings, RecordingRetention retention,
+            @Value("${airlock.recording.concurrency:0}") int concurrency,
+            @Value("${airlock.recording.retention-check-interval:PT1H}") Duration retentionCheck) {
         this.jdbc = jdbc;
         this.recordings = recordings;
         this.nodeId = node.id();
@@ -63,7 +70,11 @@ class RecordingJobs implements SmartLifecycle {
                 });
         // Scheduling joins the caller's transaction through the proxy: a job exists exactly when the
         // session's end was committed.
+        // One check for the whole cluster: a recurring task runs on one gateway at a time, whichever picks it.
+        RecurringTask<Void> retentionTask = Tasks.recurring(RETENTION_TASK, FixedDelay.of(retentionCheck))
+                .execute((instance, context) -> retention.reconcile());
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
+                .startTasks(retentionTask)
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(node.id()))
                 .threads(transcodes)
                 .pollingInterval(Duration.ofSeconds(5))

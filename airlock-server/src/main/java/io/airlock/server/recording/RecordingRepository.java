@@ -44,6 +44,21 @@ class RecordingRepository {
                 .params(to.name(), truncate(detail), sessionId, from.name()).update() == 1;
     }
 
+    /**
+     * A stored recording whose video the bucket no longer holds: EXPIRED, with the reason in its timeline.
+     *
+     * @return whether this call made the change (false when it was no longer READY)
+     */
+    boolean expire(long sessionId, String videoKey, Instant at) {
+        if (!transition(sessionId, RecordingStatus.READY, RecordingStatus.EXPIRED,
+                "Expired by the bucket's retention policy.")) {
+            return false;
+        }
+        event(sessionId, at, "EXPIRED", "The bucket no longer holds " + videoKey
+                + ": its retention policy removed it (the gateway never deletes recordings).");
+        return true;
+    }
+
     /** Progress of a step within PROCESSING, shown beside the status. */
     void progress(long sessionId, String detail, Integer percent) {
         jdbc.sql("update session_record set recording_detail = ?, recording_progress = ? where id = ? and "
