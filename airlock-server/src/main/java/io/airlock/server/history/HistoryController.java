@@ -3,6 +3,7 @@ package io.airlock.server.history;
 import io.airlock.server.access.AirlockPrincipal;
 import io.airlock.server.recording.RecordingAudit;
 import io.airlock.server.recording.RecordingDownloads;
+import io.airlock.server.recording.RecordingRebuild;
 import io.airlock.server.session.SessionRecord;
 import io.airlock.server.session.SessionRecordRepository;
 import io.airlock.server.web.ApiException;
@@ -22,6 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +37,20 @@ class HistoryController {
     private final HistoryQueries queries;
     private final HistoryPages pages;
     private final RecordingDownloads downloads;
+    private final RecordingRebuild rebuild;
 
-    HistoryController(HistoryQueries queries, HistoryPages pages, RecordingDownloads downloads) {
+    HistoryController(HistoryQueries queries, HistoryPages pages, RecordingDownloads downloads,
+            RecordingRebuild rebuild) {
         this.queries = queries;
         this.pages = pages;
         this.downloads = downloads;
+        this.rebuild = rebuild;
+    }
+
+    /** Rebuild from the bucket (System Admin): recreates missing history rows from the recordings' metadata. */
+    @PostMapping("/api/sessions/rebuild-from-bucket")
+    RecordingRebuild.Result rebuild(@AuthenticationPrincipal AirlockPrincipal me) {
+        return rebuild.rebuild(me.getUsername());
     }
 
     /**
