@@ -88,7 +88,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, CookieCsrfTokenRepository csrfTokens,
             SecurityContextRepository contexts, SessionAuthenticationStrategy sessionStrategy,
-            UserRepository users, SignInSession signInSession,
+            UserRepository users, SignInSession signInSession, ApiTokens tokens,
             @Value("${airlock.allowed-origins:}") String allowedOrigins) throws Exception {
         http
             .csrf(csrf -> csrf
@@ -122,7 +122,8 @@ class SecurityConfig {
                     .frameOptions(f -> f.deny())
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
             .addFilterBefore(new SameOriginFilter(split(allowedOrigins)), CsrfFilter.class)
-            .addFilterAfter(new CurrentAccountFilter(users, signInSession), SecurityContextHolderFilter.class);
+            .addFilterAfter(new ApiTokenFilter(tokens), SecurityContextHolderFilter.class)
+            .addFilterAfter(new CurrentAccountFilter(users, signInSession), ApiTokenFilter.class);
         return http.build();
     }
 
@@ -141,7 +142,7 @@ class SecurityConfig {
         return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static void writeError(HttpServletResponse response, int status, String message)
+    static void writeError(HttpServletResponse response, int status, String message)
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType("application/json");

@@ -26,6 +26,7 @@ class AuthorizationMatrixTest extends GatewayTest {
             e("GET", "/api/session", Who.ANONYMOUS),
             e("GET", "/api/remote-sessions", Who.USER),
             e("POST", "/api/me/password", Who.USER),
+            e("GET", "/api/me/tokens", Who.USER),
             e("GET", "/api/users", Who.SYSTEM_ADMIN),
             e("POST", "/api/users", Who.SYSTEM_ADMIN),
             e("PATCH", "/api/users/999999", Who.SYSTEM_ADMIN),
