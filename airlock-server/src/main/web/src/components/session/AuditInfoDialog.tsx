@@ -22,13 +22,21 @@ const STATUS_BADGES: Readonly<Record<HistoryEntry['recordingStatus'], string>> =
   WAITING_FOR_STORAGE: 'badge-warning',
   FAILED: 'badge-danger',
   READY: 'badge-success',
+  EXPIRED: 'badge-neutral',
 };
 
 /** The implicit group of System Admins (id 0), from which recording is never enforced. */
 const ALL_ACCESS_METHOD_GROUP = 0;
 
 /** Timeline entries that report a problem are marked as such, not by colour alone. */
-const PROBLEM_EVENTS = new Set(['FAILED', 'WAITING_FOR_STORAGE', 'UPLOAD_ABORTED', 'SPOOL_REPAIRED']);
+const PROBLEM_EVENTS = new Set([
+  'FAILED',
+  'WAITING_FOR_STORAGE',
+  'UPLOAD_ABORTED',
+  'SPOOL_REPAIRED',
+  'TAMPERED',
+  'EXPIRED',
+]);
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
