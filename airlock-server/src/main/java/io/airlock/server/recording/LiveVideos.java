@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,6 +29,8 @@ public class LiveVideos {
     private static final Logger log = LoggerFactory.getLogger(LiveVideos.class);
     /** Events waiting for the encoder; a session that outruns it by this much falls back to the spool. */
     public static final int QUEUE = 8192;
+    /** Text waiting for the encoder, in characters (about a second of the densest output a session sends). */
+    public static final long QUEUE_CHARS = 8L * 1024 * 1024;
 
     private final Semaphore encoders;
     private final RecordingSpool spool;
@@ -66,7 +66,7 @@ public class LiveVideos {
         private static final AsciicastEvent END = new AsciicastEvent.Marker(-1, "end");
         private final long sessionId;
         private final LiveTranscode transcode;
-        private final BlockingQueue<AsciicastEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final EventBacklog queue = new EventBacklog(QUEUE, QUEUE_CHARS);
         private final Thread thread;
         private volatile boolean abandoned;
         private volatile String failure;
@@ -84,6 +84,11 @@ public class LiveVideos {
         /** Events given and not yet encoded. */
         public int backlog() {
             return queue.size();
+        }
+
+        /** Whether the events waiting fill more than half of either bound of the queue. */
+        public boolean halfFull() {
+            return queue.size() > QUEUE / 2 || queue.chars() > QUEUE_CHARS / 2;
         }
 
         /** Gives the encoder an event as written to the spool; never blocks. */

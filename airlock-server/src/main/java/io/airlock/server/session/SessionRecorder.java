@@ -84,6 +84,11 @@ final class SessionRecorder implements AutoCloseable {
         return live == null ? 0 : live.backlog();
     }
 
+    /** Whether the live encoder's queue is more than half full (false without one). */
+    boolean liveEncoderBehind() {
+        return live != null && live.halfFull();
+    }
+
     /** Closes the spool file, then completes the live video from exactly what the file holds. */
     @Override
     public synchronized void close() throws IOException {

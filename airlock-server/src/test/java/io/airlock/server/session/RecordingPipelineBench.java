@@ -203,7 +203,7 @@ public final class RecordingPipelineBench {
                         }
                     }
                     // Over a real hour the encoder keeps up; here it is given the time to.
-                    while (recorder.liveBacklog() > LiveVideos.QUEUE / 2) {
+                    while (recorder.liveEncoderBehind()) {
                         Thread.sleep(1);
                     }
                 }
