@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RecordingStatusTest {
 
     @Test
-    void aRecordingMovesOnlyForwardAndReadyIsFinal() {
+    void aRecordingMovesOnlyForwardAndOnlyTheBucketsRetentionEndsReady() {
         assertThat(RecordingStatus.RECORDING.canBecome(RecordingStatus.PROCESSING)).isTrue();
         assertThat(RecordingStatus.RECORDING.canBecome(RecordingStatus.READY)).isFalse();
         assertThat(RecordingStatus.PROCESSING.canBecome(RecordingStatus.WAITING_FOR_STORAGE)).isTrue();
@@ -17,9 +17,12 @@ class RecordingStatusTest {
         assertThat(RecordingStatus.FAILED.canBecome(RecordingStatus.READY)).isFalse();
         assertThat(RecordingStatus.FAILED.canBecome(RecordingStatus.PROCESSING)).isTrue();
         for (RecordingStatus next : RecordingStatus.values()) {
-            assertThat(RecordingStatus.READY.canBecome(next)).isFalse();
+            assertThat(RecordingStatus.READY.canBecome(next)).isEqualTo(next == RecordingStatus.EXPIRED);
             assertThat(RecordingStatus.NONE.canBecome(next)).isFalse();
+            assertThat(RecordingStatus.EXPIRED.canBecome(next)).isFalse();
         }
+        assertThat(RecordingStatus.EXPIRED.recorded()).isFalse();
+        assertThat(RecordingStatus.EXPIRED.unfinished()).isFalse();
         assertThat(RecordingStatus.READY.recorded()).isTrue();
         assertThat(RecordingStatus.WAITING_FOR_STORAGE.recorded()).isFalse();
     }
