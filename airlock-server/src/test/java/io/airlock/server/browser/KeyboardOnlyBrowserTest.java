@@ -23,7 +23,7 @@ class KeyboardOnlyBrowserTest extends BrowserGatewayTest {
     private static final int MAX_TABS = 40;
 
     @Test
-    void adminSignsInMovesToUsersAndOpensAndClosesADialogWithTheKeyboard() {
+    void adminSignsInMovesToUsersAndOpensAndClosesADialogWithTheKeyboard() throws Exception {
         page.open("/");
         page.awaitTestId("login-username");
         tabTo("login-username");
@@ -40,9 +40,15 @@ class KeyboardOnlyBrowserTest extends BrowserGatewayTest {
         tabTo("users-new");
         type(Keys.ENTER.toString());
         page.wait.until(d -> focusedIsInside("dialog[open]"));
+        page.screenshot("user-create-dialog");
         type(Keys.ESCAPE.toString());
         page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
         assertThat(focusedTestId()).isEqualTo("users-new");
+
+        page.open("/access/history");
+        page.wait.until(d -> !d.findElements(
+                By.cssSelector("[data-testid=history-table],[data-testid=session-history-empty]")).isEmpty());
+        page.screenshot("history-page");
     }
 
     @Test

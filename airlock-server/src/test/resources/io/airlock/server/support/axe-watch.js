@@ -1,6 +1,7 @@
-// Runs axe-core on every page and dialog the browser shows: after each new document, route change or
-// newly opened dialog, once the page has been still for a moment. Serious and critical violations are kept
-// in window.__airlockAxe for the test to collect (AxeCheckedChrome). axe-core itself is injected before this.
+// Runs axe-core on every page and dialog the browser shows: after each new document, route change or newly
+// opened dialog, once the page has been still for a moment (a few seconds at most). Serious and critical
+// violations are kept in window.__airlockAxe for the test to collect (AxeCheckedChrome); axe-core itself is
+// injected before this.
 (() => {
   // Airlock's own pages only: a test's local file (a bare video player) is not the product.
   if (window.top !== window || window.__airlockAxe || location.protocol === 'file:') return;
@@ -33,6 +34,7 @@
     }
     state.pending = false;
     firstTrigger = 0;
+    settling.disconnect();
     run();
   }
 
@@ -63,21 +65,31 @@
       });
   }
 
+  // Watches the page for changes only while a run waits for it to settle: a steady stream of changes (a
+  // terminal printing) must not pay for the watching.
+  const settling = new MutationObserver(() => {
+    lastMutation = Date.now();
+  });
+
   function trigger() {
     state.pending = true;
-    if (!firstTrigger) firstTrigger = Date.now();
+    if (!firstTrigger) {
+      firstTrigger = Date.now();
+      lastMutation = firstTrigger;
+      settling.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    }
     schedule();
   }
 
   function observe() {
-    new MutationObserver(() => {
-      lastMutation = Date.now();
+    // A route or an open dialog changed: a client-side navigation fires no event, so look a few times a second.
+    setInterval(() => {
       const now = place();
       if (now !== state.seen) {
         state.seen = now;
         trigger();
       }
-    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    }, 250);
     state.seen = place();
     trigger();
   }
