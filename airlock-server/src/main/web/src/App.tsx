@@ -5,15 +5,15 @@ import { AuthScreen } from './components/AuthScreen';
 import { RequireAuth, RequireRole } from './components/Guards';
 import { LogoMark } from './components/Icons';
 import { Shell } from './components/Shell';
-import { AccessGroupsPage } from './pages/AccessGroupsPage';
+import { AccessGroupsPage } from './pages/access-groups/AccessGroupsPage';
 import { AccountPasswordPage } from './pages/AccountPasswordPage';
-import { AssetsPage } from './pages/AssetsPage';
+import { AssetsPage } from './pages/assets/AssetsPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RemoteSessionsPage } from './pages/RemoteSessionsPage';
-import { SessionHistoryPage } from './pages/SessionHistoryPage';
-import { UsersPage } from './pages/UsersPage';
+import { SessionHistoryPage } from './pages/history/SessionHistoryPage';
+import { UsersPage } from './pages/users/UsersPage';
 
 // The terminal windows carry xterm.js: loaded only when one is opened.
 const SessionWindowPage = lazy(() => import('./pages/SessionWindowPage').then((m) => ({ default: m.SessionWindowPage })));

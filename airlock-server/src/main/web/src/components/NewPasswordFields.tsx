@@ -22,13 +22,6 @@ export interface PasswordPairErrors {
   confirm?: string | undefined;
 }
 
-export function validatePasswordPair(password: string, confirm: string): PasswordPairErrors {
-  const errors: PasswordPairErrors = {};
-  if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (confirm !== password) errors.confirm = 'The two passwords do not match.';
-  return errors;
-}
-
 interface NewPasswordFieldsProps {
   idPrefix: string;
   label: string;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Resource } from '../useResource';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { errorMessage } from '../api';
 import { AlertIcon } from './Icons';
 
 export function LoadingState({ label }: { label: string }) {
@@ -80,32 +81,37 @@ export function ErrorAlert({ message, testId }: { message: string | null; testId
 }
 
 interface ResourceStatesProps {
-  resource: Resource<unknown>;
+  query: Pick<UseQueryResult<unknown>, 'status' | 'error' | 'refetch'>;
   /** How many items the loaded data holds; none shows `empty`. */
   count: number;
   loadingLabel: string;
   errorTitle: string;
   errorTestId: string;
-  onRetry(): void;
   empty: ReactNode;
   /** Renders the loaded, non-empty data; called only then. */
   children(): ReactNode;
 }
 
-/** The loading, error, empty and loaded states of a page's list, in one place. */
+/** The loading, error, empty and loaded states of a page's query, in one place: the one way load errors show. */
 export function ResourceStates({
-  resource,
+  query,
   count,
   loadingLabel,
   errorTitle,
   errorTestId,
-  onRetry,
   empty,
   children,
 }: ResourceStatesProps) {
-  if (resource.status === 'loading') return <LoadingState label={loadingLabel} />;
-  if (resource.status === 'error') {
-    return <ErrorState title={errorTitle} message={resource.message} onRetry={onRetry} testId={errorTestId} />;
+  if (query.status === 'pending') return <LoadingState label={loadingLabel} />;
+  if (query.status === 'error') {
+    return (
+      <ErrorState
+        title={errorTitle}
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+        testId={errorTestId}
+      />
+    );
   }
   return count === 0 ? empty : children();
 }

@@ -1,18 +1,18 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
 import {
   activateIntegration,
   checkIntegration,
   deactivateIntegration,
   errorMessage,
-  listIntegrations,
 } from '../api';
+import { keys, queries, upsert, useCacheEdit } from '../api/queries';
 import { Dialog } from '../components/Dialog';
 import { StorageIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../components/States';
 import { integrationKindLabel } from '../labels';
 import type { StorageIntegration } from '../types';
-import { useResource } from '../useResource';
 import { CheckResult } from './integrations/CheckResult';
 import { IntegrationFormDialog } from './integrations/IntegrationFormDialog';
 import './integrations/integrations.css';
@@ -200,24 +200,21 @@ function DeactivateDialog({
 }
 
 export function IntegrationsPage() {
-  const { resource, reload, update } = useResource(listIntegrations);
+  const query = useQuery(queries.integrations);
+  const client = useQueryClient();
+  const update = useCacheEdit<StorageIntegration[]>(keys.integrations);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   function replace(integration: StorageIntegration) {
-    update((list) =>
-      list.some((i) => i.id === integration.id)
-        ? list.map((i) => (i.id === integration.id ? integration : i))
-        : [...list, integration],
-    );
+    update((list) => upsert(list, integration));
   }
 
   /** Activation changes other rows too, so the whole list is fetched again. */
   async function refreshAll() {
-    const all = await listIntegrations();
-    update(() => all);
+    await client.refetchQueries({ queryKey: keys.integrations });
   }
 
   async function run(integration: StorageIntegration, action: 'check' | 'activate' | 'deactivate') {
@@ -249,8 +246,8 @@ export function IntegrationsPage() {
     }
   }
 
-  const integrations = resource.status === 'ready' ? resource.data : [];
-  const noneActive = resource.status === 'ready' && !integrations.some((i) => i.active);
+  const integrations = query.data ?? [];
+  const noneActive = query.data !== undefined && !integrations.some((i) => i.active);
 
   return (
     <>
@@ -262,7 +259,7 @@ export function IntegrationsPage() {
             type="button"
             className="button button-primary"
             onClick={() => setDialog({ kind: 'create' })}
-            disabled={resource.status !== 'ready'}
+            disabled={query.data === undefined}
             data-testid="integrations-new"
           >
             New integration
@@ -277,12 +274,11 @@ export function IntegrationsPage() {
         </div>
       )}
       <ResourceStates
-        resource={resource}
+        query={query}
         count={integrations.length}
         loadingLabel="Loading integrations…"
         errorTitle="Integrations could not be loaded."
         errorTestId="integrations-error"
-        onRetry={reload}
         empty={
           <EmptyState
             icon={<StorageIcon width={32} height={32} />}

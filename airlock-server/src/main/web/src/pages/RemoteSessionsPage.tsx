@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { listRemoteSessions } from '../api';
+import { useQuery } from '@tanstack/react-query';
 import { ACCESS_MANAGERS, hasRole, useCurrentUser } from '../auth';
 import { AlertIcon, ExternalIcon, RecordIcon, TerminalIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorAlert, ResourceStates } from '../components/States';
 import { protocolLabel } from '../labels';
 import type { RemoteMethod, RemoteSessionGroup } from '../types';
-import { useResource } from '../useResource';
+import { queries } from '../api/queries';
 
 const SESSION_WINDOW_FEATURES = 'noopener=no,width=1024,height=700';
 
@@ -32,7 +32,7 @@ function byAsset(a: RemoteMethod, b: RemoteMethod): number {
 
 export function RemoteSessionsPage() {
   const user = useCurrentUser();
-  const { resource, reload } = useResource(listRemoteSessions);
+  const query = useQuery(queries.remoteSessions);
   const [openError, setOpenError] = useState<string | null>(null);
 
   function open(entry: RemoteSessionGroup, method: RemoteMethod) {
@@ -45,7 +45,7 @@ export function RemoteSessionsPage() {
     }
   }
 
-  const groups = resource.status === 'ready' ? [...resource.data].sort(byGroup) : [];
+  const groups = query.data === undefined ? [] : [...query.data].sort(byGroup);
 
   return (
     <>
@@ -56,8 +56,8 @@ export function RemoteSessionsPage() {
           <button
             type="button"
             className="button button-secondary"
-            onClick={reload}
-            disabled={resource.status === 'loading'}
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
             data-testid="remote-sessions-refresh"
           >
             Refresh
@@ -68,12 +68,11 @@ export function RemoteSessionsPage() {
       <ErrorAlert message={openError} testId="remote-sessions-open-error" />
 
       <ResourceStates
-        resource={resource}
+        query={query}
         count={groups.length}
         loadingLabel="Loading your access…"
         errorTitle="Your access could not be loaded."
         errorTestId="remote-sessions-error"
-        onRetry={reload}
         empty={
           <EmptyState
             icon={<TerminalIcon width={32} height={32} />}

@@ -1,5 +1,7 @@
-import { Fragment, useCallback, type ReactNode } from 'react';
-import { fetchAuditInfo } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, type ReactNode } from 'react';
+import { errorMessage } from '../../api';
+import { queries } from '../../api/queries';
 import {
   durationBetween,
   formatBytes,
@@ -11,7 +13,6 @@ import {
   recordingStatusLabel,
 } from '../../labels';
 import type { HistoryEntry, RecordingEvent, RecordingInfo } from '../../types';
-import { useResource } from '../../useResource';
 import { Dialog } from '../Dialog';
 import { ErrorState, LoadingState } from '../States';
 
@@ -85,10 +86,9 @@ function Sha256({ value, testId }: { value: string | null; testId: string }) {
 
 /** Everything the gateway recorded about one session, for audits: the row as listed, then its recording. */
 export function AuditInfoDialog({ entry, onClose }: { entry: HistoryEntry; onClose(): void }) {
-  const load = useCallback((signal: AbortSignal) => fetchAuditInfo(entry.id, signal), [entry.id]);
-  const { resource, reload } = useResource(load);
+  const query = useQuery(queries.audit(entry.id));
   // The fresh row once it arrives (the recording may have moved on since the list was loaded).
-  const session = resource.status === 'ready' ? resource.data.session : entry;
+  const session = query.data?.session ?? entry;
   const duration = durationBetween(session.startedAt, session.endedAt);
   return (
     <Dialog
@@ -145,20 +145,20 @@ export function AuditInfoDialog({ entry, onClose }: { entry: HistoryEntry; onClo
         </dl>
       </section>
 
-      <section aria-labelledby="audit-recording-heading" aria-busy={resource.status === 'loading'} data-testid="audit-recording">
+      <section aria-labelledby="audit-recording-heading" aria-busy={query.isPending} data-testid="audit-recording">
         <h3 id="audit-recording-heading" className="audit-heading">
           Recording
         </h3>
-        {resource.status === 'loading' && <LoadingState label="Loading the recording's details…" />}
-        {resource.status === 'error' && (
+        {query.isPending && <LoadingState label="Loading the recording's details…" />}
+        {query.isError && (
           <ErrorState
             title="The recording's details could not be loaded."
-            message={resource.message}
-            onRetry={reload}
+            message={errorMessage(query.error)}
+            onRetry={() => void query.refetch()}
             testId="audit-recording-error"
           />
         )}
-        {resource.status === 'ready' && <RecordingDetails session={session} recording={resource.data.recording} />}
+        {query.data !== undefined && <RecordingDetails session={session} recording={query.data.recording} />}
       </section>
 
       <div className="form-actions">

@@ -1,34 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { createMethod, fetchTerminalOptions, updateMethod } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createMethod, updateMethod } from '../../api';
+import { queries } from '../../api/queries';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
-import type { FieldErrors } from '../../components/formErrors';
 import { DEFAULT_PORTS, protocolLabel } from '../../labels';
-import {
-  PROTOCOLS,
-  TELNET_PROMPT_KINDS,
-  type AccessMethod,
-  type AccessMethodInput,
-  type Asset,
-  type CharsetOption,
-  type CredentialKind,
-  type Protocol,
-  type TelnetPromptKind,
-} from '../../types';
-import { useResource } from '../../useResource';
-import { CREDENTIAL_FIELD_IDS, CredentialFields, storesSecret } from './CredentialFields';
-import { methodName, orNull } from './methods';
-import { useFieldForm } from './useFieldForm';
-import {
-  PROMPT_MAX,
-  promptFieldId,
-  storedPrompts,
-  TelnetPromptFields,
-  type PromptValues,
-} from './TelnetPromptFields';
+import { PROTOCOLS, TELNET_PROMPT_KINDS, type AccessMethod, type Asset, type CharsetOption, type CredentialKind, type Protocol, type TelnetPromptKind } from '../../types';
+import { CREDENTIAL_FIELD_IDS, CredentialFields } from './CredentialFields';
+import { methodName } from './methods';
+import { useSchemaForm } from '../../forms/useSchemaForm';
+import { isTerminal, METHOD_LIMITS, methodSchema, UTF8 } from './schema';
+import { promptFieldId, storedPrompts, TelnetPromptFields } from './TelnetPromptFields';
 
-const USERNAME_MAX = 128;
-const UTF8 = 'UTF-8';
 
 const PROMPT_FIELDS = {
   username: 'telnetUsernamePrompt',
@@ -38,29 +21,21 @@ const PROMPT_FIELDS = {
 } as const satisfies Record<TelnetPromptKind, string>;
 
 type PromptField = (typeof PROMPT_FIELDS)[TelnetPromptKind];
-type MethodField = 'protocol' | 'port' | 'username' | 'charset' | 'password' | 'privateKey' | PromptField;
-type MethodErrors = FieldErrors<MethodField>;
+type MethodField = 'protocol' | 'port' | 'username' | 'charset' | 'credential' | 'password' | 'privateKey' | PromptField;
+type MethodErrors = Partial<Record<MethodField, string>>;
 
 const METHOD_FIELD_IDS: Record<MethodField, string> = {
   protocol: 'method-protocol',
   port: 'method-port',
   username: 'method-username',
   charset: 'method-charset',
+  credential: 'method-credential',
   ...CREDENTIAL_FIELD_IDS,
   telnetUsernamePrompt: promptFieldId('username'),
   telnetPasswordPrompt: promptFieldId('password'),
   telnetSuccessPrompt: promptFieldId('success'),
   telnetFailurePrompt: promptFieldId('failure'),
 };
-const METHOD_ORDER: MethodField[] = [
-  'protocol',
-  'port',
-  'username',
-  'charset',
-  'password',
-  'privateKey',
-  ...TELNET_PROMPT_KINDS.map((kind) => PROMPT_FIELDS[kind]),
-];
 
 const USERNAME_HINTS: Record<Protocol, string> = {
   SSH: 'The account Airlock signs in with on the equipment.',
@@ -69,10 +44,6 @@ const USERNAME_HINTS: Record<Protocol, string> = {
   RDP: 'A local account, or DOMAIN\\user for a domain account.',
 };
 
-/** Terminal protocols carry text, so the equipment's character set matters to them alone. */
-function isTerminal(protocol: Protocol): boolean {
-  return protocol === 'SSH' || protocol === 'TELNET';
-}
 
 function hasPromptError(errors: MethodErrors): boolean {
   return TELNET_PROMPT_KINDS.some((kind) => errors[PROMPT_FIELDS[kind]] !== undefined);
@@ -98,75 +69,44 @@ export function MethodDialog({
 }) {
   const editing = method !== null;
   const stored: CredentialKind = method?.credential ?? 'NONE';
-  const { resource: options } = useResource(fetchTerminalOptions);
-  const [protocol, setProtocol] = useState<Protocol>(method?.protocol ?? 'SSH');
-  const [port, setPort] = useState(String(method?.port ?? DEFAULT_PORTS.SSH));
-  const [username, setUsername] = useState(method?.username ?? '');
-  const [charset, setCharset] = useState(method?.charset ?? UTF8);
-  const [credential, setCredential] = useState<CredentialKind>(stored);
-  const [password, setPassword] = useState('');
-  const [privateKey, setPrivateKey] = useState('');
-  const [prompts, setPrompts] = useState<PromptValues>(() => storedPrompts(method?.telnetPrompts));
+  const options = useQuery(queries.terminalOptions);
+  const prompts = storedPrompts(method?.telnetPrompts);
+  const { form, field, formError, submitting, onSubmit } = useSchemaForm(
+    methodSchema(editing ? stored : null),
+    {
+      protocol: method?.protocol ?? 'SSH',
+      port: String(method?.port ?? DEFAULT_PORTS.SSH),
+      username: method?.username ?? '',
+      charset: method?.charset ?? UTF8,
+      credential: stored,
+      password: '',
+      privateKey: '',
+      telnetUsernamePrompt: prompts.username,
+      telnetPasswordPrompt: prompts.password,
+      telnetSuccessPrompt: prompts.success,
+      telnetFailurePrompt: prompts.failure,
+    },
+    METHOD_FIELD_IDS,
+  );
   const [promptsOpen, setPromptsOpen] = useState(false);
-  const { errors, formError, submitting, submit } = useFieldForm(METHOD_ORDER, METHOD_FIELD_IDS);
-
-  const keepsStored = editing && credential === stored && storesSecret(stored);
-  const offered = options.status === 'ready' ? options.data.charsets : [];
-  const promptDefaults = options.status === 'ready' ? options.data.telnetPromptDefaults : null;
+  const { protocol, port, credential, charset } = form.watch();
+  const errors = Object.fromEntries(
+    Object.entries(form.formState.errors).map(([name, error]) => [name, error?.message]),
+  ) as Partial<Record<MethodField, string>>;
+  const offered = options.data?.charsets ?? [];
+  const promptDefaults = options.data?.telnetPromptDefaults ?? null;
 
   function changeProtocol(next: Protocol) {
     // Follow the new protocol's default port unless the port was set by hand.
-    if (port.trim() === '' || Number(port) === DEFAULT_PORTS[protocol]) setPort(String(DEFAULT_PORTS[next]));
-    if (next !== 'SSH' && credential === 'PRIVATE_KEY') setCredential('PASSWORD');
-    setProtocol(next);
+    if (port.trim() === '' || Number(port) === DEFAULT_PORTS[protocol]) form.setValue('port', String(DEFAULT_PORTS[next]));
+    if (next !== 'SSH' && credential === 'PRIVATE_KEY') form.setValue('credential', 'PASSWORD');
+    form.setValue('protocol', next);
   }
 
-  function validate(): MethodErrors {
-    const result: MethodErrors = {};
-    const portNumber = Number(port.trim());
-    if (port.trim() === '') result.port = 'Enter the port.';
-    else if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
-      result.port = 'Enter a whole number from 1 to 65535.';
-    }
-    if (username.trim().length > USERNAME_MAX) result.username = `Use at most ${USERNAME_MAX} characters.`;
-    if (credential === 'PASSWORD' && password === '' && !keepsStored) result.password = 'Enter the password.';
-    if (credential === 'PRIVATE_KEY' && privateKey.trim() === '' && !keepsStored) {
-      result.privateKey = 'Paste the private key.';
-    }
-    if (protocol === 'TELNET') {
-      for (const kind of TELNET_PROMPT_KINDS) {
-        if (prompts[kind].length > PROMPT_MAX) result[PROMPT_FIELDS[kind]] = `Use at most ${PROMPT_MAX} characters.`;
-      }
-    }
-    return result;
-  }
-
-  function input(): AccessMethodInput {
-    const telnet = protocol === 'TELNET';
-    const pattern = (kind: TelnetPromptKind) => (telnet && prompts[kind].trim() !== '' ? prompts[kind] : null);
-    const result: AccessMethodInput = {
-      protocol,
-      port: Number(port.trim()),
-      username: orNull(username),
-      credential,
-      charset: isTerminal(protocol) ? charset : UTF8,
-      telnetUsernamePrompt: pattern('username'),
-      telnetPasswordPrompt: pattern('password'),
-      telnetSuccessPrompt: pattern('success'),
-      telnetFailurePrompt: pattern('failure'),
-    };
-    if (credential === 'PASSWORD' && password !== '') result.password = password;
-    if (credential === 'PRIVATE_KEY' && privateKey.trim() !== '') result.privateKey = privateKey.trim() + '\n';
-    return result;
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    await submit(validate(), async () => {
-      const saved = method === null ? await createMethod(asset.id, input()) : await updateMethod(method.id, input());
-      onSaved(saved, method === null);
-    });
-  }
+  const submit = onSubmit(async (input) => {
+    const saved = method === null ? await createMethod(asset.id, input) : await updateMethod(method.id, input);
+    onSaved(saved, method === null);
+  });
 
   return (
     <Dialog
@@ -181,16 +121,14 @@ export function MethodDialog({
         </p>
       }
     >
-      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
         <FormError message={formError} testId="method-error" />
         <div className="form-grid form-grid-top">
           <SelectField
-            id={METHOD_FIELD_IDS.protocol}
+            {...field('protocol')}
             name="protocol"
             label="Protocol"
-            value={protocol}
             onChange={(value) => changeProtocol(value as Protocol)}
-            error={errors.protocol}
             disabled={submitting}
             data-autofocus
           >
@@ -201,7 +139,7 @@ export function MethodDialog({
             ))}
           </SelectField>
           <TextField
-            id={METHOD_FIELD_IDS.port}
+            {...field('port')}
             name="port"
             label="Port"
             type="number"
@@ -209,9 +147,6 @@ export function MethodDialog({
             min={1}
             max={65535}
             step={1}
-            value={port}
-            onChange={setPort}
-            error={errors.port}
             hint={`${protocolLabel(protocol)} usually listens on ${DEFAULT_PORTS[protocol]}.`}
             disabled={submitting}
             required
@@ -219,12 +154,9 @@ export function MethodDialog({
         </div>
         <div className="form-grid form-grid-top">
           <TextField
-            id={METHOD_FIELD_IDS.username}
+            {...field('username')}
             name="username"
             label="Username (optional)"
-            value={username}
-            onChange={setUsername}
-            error={errors.username}
             hint={
               credential === 'ASK_USER'
                 ? 'Left empty, the session window asks for it too.'
@@ -233,17 +165,14 @@ export function MethodDialog({
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}
-            maxLength={USERNAME_MAX}
+            maxLength={METHOD_LIMITS.usernameMax}
             disabled={submitting}
           />
           {isTerminal(protocol) && (
             <SelectField
-              id={METHOD_FIELD_IDS.charset}
+              {...field('charset')}
               name="charset"
               label="Character set"
-              value={charset}
-              onChange={setCharset}
-              error={errors.charset}
               hint="How the equipment encodes text. Older equipment often uses ISO-8859-1 or CP437 (IBM437)."
               disabled={submitting}
             >
@@ -260,17 +189,22 @@ export function MethodDialog({
           stored={stored}
           editing={editing}
           credential={credential}
-          onCredentialChange={setCredential}
-          password={password}
-          onPasswordChange={setPassword}
-          privateKey={privateKey}
-          onPrivateKeyChange={setPrivateKey}
+          onCredentialChange={(kind) => form.setValue('credential', kind)}
+          password={field('password').value}
+          onPasswordChange={field('password').onChange}
+          privateKey={field('privateKey').value}
+          onPrivateKeyChange={field('privateKey').onChange}
           errors={errors}
           disabled={submitting}
         />
         {protocol === 'TELNET' && (
           <TelnetPromptFields
-            values={prompts}
+            values={{
+              username: field(PROMPT_FIELDS.username).value,
+              password: field(PROMPT_FIELDS.password).value,
+              success: field(PROMPT_FIELDS.success).value,
+              failure: field(PROMPT_FIELDS.failure).value,
+            }}
             defaults={promptDefaults}
             errors={{
               username: errors.telnetUsernamePrompt,
@@ -281,7 +215,7 @@ export function MethodDialog({
             // A field inside the folded section must be visible to show its error and take focus.
             open={promptsOpen || hasPromptError(errors)}
             onToggle={setPromptsOpen}
-            onChange={(kind, value) => setPrompts((current) => ({ ...current, [kind]: value }))}
+            onChange={(kind, value) => field(PROMPT_FIELDS[kind]).onChange(value)}
             disabled={submitting}
           />
         )}

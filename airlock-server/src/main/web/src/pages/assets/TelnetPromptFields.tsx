@@ -1,8 +1,7 @@
 import { TextField } from '../../components/Field';
 import { telnetPromptLabel } from '../../labels';
 import { TELNET_PROMPT_KINDS, type TelnetPromptKind, type TelnetPromptPatterns } from '../../types';
-
-export const PROMPT_MAX = 200;
+import { METHOD_LIMITS } from './schema';
 
 export type PromptValues = Record<TelnetPromptKind, string>;
 
@@ -77,7 +76,7 @@ export function TelnetPromptFields({
               autoComplete="off"
               autoCapitalize="none"
               spellCheck={false}
-              maxLength={PROMPT_MAX}
+              maxLength={METHOD_LIMITS.promptMax}
               disabled={disabled}
             />
           ))}

@@ -39,7 +39,7 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--no-first-run", "--window-size=1280,800",
                     "--user-data-dir=" + home.resolve("profile"));
-            var driver = new ChromeDriver(service, options);
+            var driver = new AxeCheckedChrome(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return driver;
         } catch (IOException e) {

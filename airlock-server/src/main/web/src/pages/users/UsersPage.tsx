@@ -1,25 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, createUser, errorMessage, listUsers, resetUserPassword, updateUser } from '../api';
-import { useCurrentUser } from '../auth';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { Dialog, DialogFormActions } from '../components/Dialog';
-import { FormError, SelectField, TextField } from '../components/Field';
-import { firstErrorId, serverFieldErrors, type FieldErrors } from '../components/formErrors';
-import { UsersIcon } from '../components/Icons';
-import { NewPasswordFields, validatePasswordPair, type PasswordPairErrors } from '../components/NewPasswordFields';
-import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../components/States';
-import { TableHead } from '../components/TableHead';
-import { useDeferredFocus } from '../components/access/useDeferredFocus';
-import { formatDate, formatTime, roleLabel } from '../labels';
-import { ROLES, type Role, type User } from '../types';
-import { useBusyIds } from '../useBusyIds';
-import { useResource } from '../useResource';
-
-const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
-const USERNAME_MAX = 64;
-const DISPLAY_NAME_MAX = 100;
+import { errorMessage, updateUser } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { UsersIcon } from '../../components/Icons';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../../components/States';
+import { TableHead } from '../../components/TableHead';
+import { formatDate, formatTime, roleLabel } from '../../labels';
+import { ROLES, type Role, type User, type UserChanges } from '../../types';
+import { useBusyIds } from '../../useBusyIds';
+import { keys, queries, upsert, useChange } from '../../api/queries';
+import { CreateUserDialog } from './CreateUserDialog';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 type DialogState =
   | { kind: 'create' }
@@ -33,7 +27,16 @@ function byUsername(a: User, b: User): number {
 
 export function UsersPage() {
   const me = useCurrentUser();
-  const { resource, reload, update } = useResource(listUsers);
+  const query = useQuery(queries.users);
+  const change = useChange((args: { id: number; changes: UserChanges }) => updateUser(args.id, args.changes), {
+    invalidates: [keys.users, keys.groups.options],
+    apply: (cache, saved) => cache.set<User[]>(keys.users, (list) => upsert(list, saved)),
+  });
+  /** Changes made by the dialogs: shown at once, then refetched with everything that shows users. */
+  const saved = useChange(async (user: User) => user, {
+    invalidates: [keys.users, keys.groups.options],
+    apply: (cache, user) => cache.set<User[]>(keys.users, (list) => upsert(list, user)),
+  });
   const [dialog, setDialog] = useState<DialogState>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -42,7 +45,7 @@ export function UsersPage() {
   const [drafts, setDrafts] = useState<Readonly<Record<number, Role>>>({});
 
   function replaceUser(user: User) {
-    update((users) => users.map((u) => (u.id === user.id ? user : u)));
+    saved.mutate(user);
   }
 
   function announce(message: string) {
@@ -69,8 +72,7 @@ export function UsersPage() {
     setActionError(null);
     setBusy(user.id, true);
     try {
-      const saved = await updateUser(user.id, { role });
-      replaceUser(saved);
+      const saved = await change.mutateAsync({ id: user.id, changes: { role } });
       setDraft(user.id, null);
       focusRoleSelect(user);
       announce(`${saved.username} is now ${roleLabel(saved.role)}.`);
@@ -87,8 +89,7 @@ export function UsersPage() {
     setActionError(null);
     setBusy(user.id, true);
     try {
-      const saved = await updateUser(user.id, { enabled: true });
-      replaceUser(saved);
+      const saved = await change.mutateAsync({ id: user.id, changes: { enabled: true } });
       announce(`${saved.username} is enabled and can sign in.`);
     } catch (error) {
       setActionError(`${user.username} was not enabled: ${errorMessage(error)}`);
@@ -97,7 +98,7 @@ export function UsersPage() {
     }
   }
 
-  const users = resource.status === 'ready' ? [...resource.data].sort(byUsername) : [];
+  const users = query.data === undefined ? [] : [...query.data].sort(byUsername);
 
   return (
     <>
@@ -110,7 +111,7 @@ export function UsersPage() {
             className="button button-primary"
             onClick={() => setDialog({ kind: 'create' })}
             data-testid="users-new"
-            disabled={resource.status !== 'ready'}
+            disabled={query.data === undefined}
           >
             New user
           </button>
@@ -121,12 +122,11 @@ export function UsersPage() {
       <ErrorAlert message={actionError} testId="users-action-error" />
 
       <ResourceStates
-        resource={resource}
+        query={query}
         count={users.length}
         loadingLabel="Loading users…"
         errorTitle="Users could not be loaded."
         errorTestId="users-error"
-        onRetry={reload}
         empty={
           <EmptyState icon={<UsersIcon width={32} height={32} />} title="No users yet." testId="users-empty">
             <p>Create an account for each person who needs to reach equipment or administer Airlock.</p>
@@ -275,7 +275,7 @@ export function UsersPage() {
         <CreateUserDialog
           onClose={() => setDialog(null)}
           onCreated={(user) => {
-            update((list) => [...list.filter((u) => u.id !== user.id), user]);
+            replaceUser(user);
             setDialog(null);
             announce(`User ${user.username} created. They must choose their own password at first sign-in.`);
           }}
@@ -304,161 +304,6 @@ export function UsersPage() {
         />
       )}
     </>
-  );
-}
-
-// --- New user ------------------------------------------------------------------------------------
-
-type CreateField = 'username' | 'displayName' | 'role' | 'password' | 'confirm';
-type CreateErrors = FieldErrors<CreateField>;
-const CREATE_FIELD_IDS: Record<CreateField, string> = {
-  username: 'new-user-username',
-  displayName: 'new-user-display-name',
-  role: 'new-user-role',
-  password: 'new-user-password',
-  confirm: 'new-user-confirm',
-};
-const CREATE_ORDER: CreateField[] = ['username', 'displayName', 'role', 'password', 'confirm'];
-
-function focusFirst(errors: CreateErrors) {
-  const id = firstErrorId(errors, CREATE_ORDER, CREATE_FIELD_IDS);
-  if (id !== null) document.getElementById(id)?.focus();
-}
-
-function validateNewUser(username: string, displayName: string, password: string, confirm: string): CreateErrors {
-  const errors: CreateErrors = {};
-  const name = username.trim();
-  if (name === '') errors.username = 'Enter a username.';
-  else if (name.length > USERNAME_MAX) errors.username = `Use at most ${USERNAME_MAX} characters.`;
-  else if (!USERNAME_PATTERN.test(name)) {
-    errors.username = 'Use letters, digits, dots, hyphens, underscores or @, starting with a letter or digit.';
-  }
-  const display = displayName.trim();
-  if (display === '') errors.displayName = 'Enter the name shown for this user.';
-  else if (display.length > DISPLAY_NAME_MAX) errors.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
-  const pair = validatePasswordPair(password, confirm);
-  if (pair.password !== undefined) errors.password = pair.password;
-  if (pair.confirm !== undefined) errors.confirm = pair.confirm;
-  return errors;
-}
-
-function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(user: User): void }) {
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('USER');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<CreateErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  // The inputs are disabled while the request runs: focus can only move once they are enabled again.
-  const focusLater = useDeferredFocus();
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    const clientErrors = validateNewUser(username, displayName, password, confirm);
-    setErrors(clientErrors);
-    setFormError(null);
-    if (Object.keys(clientErrors).length > 0) {
-      focusFirst(clientErrors);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const created = await createUser({
-        username: username.trim(),
-        displayName: displayName.trim(),
-        role,
-        password,
-      });
-      onCreated(created);
-    } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const serverErrors = serverFieldErrors(error, CREATE_ORDER);
-        if (error.status === 409 && serverErrors.username === undefined) serverErrors.username = error.message;
-        setErrors(serverErrors);
-        setFormError(error.message);
-        focusLater(() => {
-          const id = firstErrorId(serverErrors, CREATE_ORDER, CREATE_FIELD_IDS);
-          return id === null ? null : document.getElementById(id);
-        });
-      } else {
-        setFormError(errorMessage(error));
-      }
-    }
-  }
-
-  const pairErrors: PasswordPairErrors = { password: errors.password, confirm: errors.confirm };
-
-  return (
-    <Dialog title="New user" onClose={onClose} busy={submitting} size="wide" testId="user-create-dialog">
-      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="user-create-error" />
-        <div className="form-grid">
-          <TextField
-            id={CREATE_FIELD_IDS.username}
-            label="Username"
-            value={username}
-            onChange={setUsername}
-            error={errors.username}
-            hint="Used to sign in. It cannot be changed later."
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={USERNAME_MAX}
-            disabled={submitting}
-            required
-            data-autofocus
-          />
-          <TextField
-            id={CREATE_FIELD_IDS.displayName}
-            label="Display name"
-            value={displayName}
-            onChange={setDisplayName}
-            error={errors.displayName}
-            hint="Shown in the menu, in session history and in audit records."
-            autoComplete="off"
-            maxLength={DISPLAY_NAME_MAX}
-            disabled={submitting}
-            required
-          />
-        </div>
-        <SelectField
-          id={CREATE_FIELD_IDS.role}
-          label="Role"
-          value={role}
-          onChange={(value) => setRole(value as Role)}
-          error={errors.role}
-          hint="System Admins manage users and integrations; Access Admins manage access groups and review session history; Users open sessions to the equipment they are granted."
-          disabled={submitting}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(r)}
-            </option>
-          ))}
-        </SelectField>
-        <NewPasswordFields
-          idPrefix="new-user"
-          label="Temporary password"
-          password={password}
-          confirm={confirm}
-          onPasswordChange={setPassword}
-          onConfirmChange={setConfirm}
-          errors={pairErrors}
-          disabled={submitting}
-        />
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel="Create user"
-          busyLabel="Creating…"
-          submitTestId="user-create-submit"
-        />
-      </form>
-    </Dialog>
   );
 }
 
@@ -492,85 +337,5 @@ function DisableUserDialog({
         onDisabled(await updateUser(user.id, { enabled: false }));
       }}
     />
-  );
-}
-
-// --- Reset password ------------------------------------------------------------------------------
-
-function ResetPasswordDialog({
-  user,
-  onClose,
-  onReset,
-}: {
-  user: User;
-  onClose(): void;
-  onReset(user: User): void;
-}) {
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<PasswordPairErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    const clientErrors = validatePasswordPair(password, confirm);
-    setErrors(clientErrors);
-    setFormError(null);
-    if (clientErrors.password !== undefined || clientErrors.confirm !== undefined) {
-      document.getElementById(clientErrors.password !== undefined ? 'reset-password-password' : 'reset-password-confirm')?.focus();
-      return;
-    }
-    setSubmitting(true);
-    try {
-      await resetUserPassword(user.id, password);
-      onReset(user);
-    } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const fieldMessage = error.fields.newPassword;
-        setErrors(fieldMessage === undefined ? {} : { password: fieldMessage });
-        if (fieldMessage !== undefined) document.getElementById('reset-password-password')?.focus();
-      }
-      setFormError(errorMessage(error));
-    }
-  }
-
-  return (
-    <Dialog
-      title={`Reset password of ${user.username}`}
-      onClose={onClose}
-      busy={submitting}
-      testId="user-reset-dialog"
-      description={
-        <p>
-          Set a temporary password and give it to {user.displayName} through a trusted channel. They must replace it
-          when they next sign in.
-        </p>
-      }
-    >
-      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="user-reset-error" />
-        <NewPasswordFields
-          idPrefix="reset-password"
-          label="Temporary password"
-          autoFocus
-          password={password}
-          confirm={confirm}
-          onPasswordChange={setPassword}
-          onConfirmChange={setConfirm}
-          errors={errors}
-          disabled={submitting}
-        />
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel="Set temporary password"
-          busyLabel="Saving…"
-          submitTestId="user-reset-submit"
-        />
-      </form>
-    </Dialog>
   );
 }

@@ -1,0 +1,285 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { deleteGroup, errorMessage, updateGroup } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { pageHeading, useDeferredFocus } from '../../components/access/useDeferredFocus';
+import { summarizeWindow } from '../../components/access/schedule';
+import { GroupIcon } from '../../components/Icons';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../../components/States';
+import { TableHead } from '../../components/TableHead';
+import { protocolLabel } from '../../labels';
+import type { AccessGroup, AccessGroupInput, GroupMethodOption } from '../../types';
+import { useBusyIds } from '../../useBusyIds';
+import { keys, queries, useCacheEdit } from '../../api/queries';
+import './access-groups.css';
+import { GroupDialog } from './GroupDialog';
+
+/** How many members or methods a table cell names before summarising the rest. */
+const CELL_LIST_MAX = 3;
+
+type DialogState = { kind: 'create' } | { kind: 'edit'; group: AccessGroup } | { kind: 'delete'; group: AccessGroup } | null;
+
+function byName(a: AccessGroup, b: AccessGroup): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+}
+
+function methodOptionLabel(method: GroupMethodOption): string {
+  return `${method.assetName} · ${protocolLabel(method.protocol)}`;
+}
+
+function toInput(group: AccessGroup, changes: Partial<AccessGroupInput> = {}): AccessGroupInput {
+  const { id: _id, ...input } = group;
+  return { ...input, ...changes };
+}
+
+export function AccessGroupsPage() {
+  const groupsQuery = useQuery(queries.groups);
+  const optionsQuery = useQuery(queries.groupOptions);
+  // Remote Sessions lists what the groups grant.
+  const updateGroups = useCacheEdit<AccessGroup[]>(keys.groups.all, [keys.remoteSessions]);
+  const query = groupsQuery.isError ? groupsQuery : optionsQuery.isError || optionsQuery.isPending ? optionsQuery : groupsQuery;
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [statusMessage, setStatusMessage] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busyIds, setBusy] = useBusyIds();
+  const focusLater = useDeferredFocus();
+
+  function announce(message: string) {
+    setActionError(null);
+    setStatusMessage(message);
+  }
+
+  function replaceGroup(group: AccessGroup) {
+    updateGroups((groups) => [...groups.filter((g) => g.id !== group.id), group]);
+  }
+
+  async function setEnabled(group: AccessGroup, enabled: boolean) {
+    if (busyIds.has(group.id)) return;
+    setStatusMessage(null);
+    setActionError(null);
+    setBusy(group.id, true);
+    try {
+      const saved = await updateGroup(group.id, toInput(group, { enabled }));
+      replaceGroup(saved);
+      announce(
+        saved.enabled
+          ? `${saved.name} is enabled: its members can open sessions${saved.windows.length > 0 ? ' within its schedule' : ''}.`
+          : `${saved.name} is disabled: its members can no longer open sessions from it.`,
+      );
+    } catch (error) {
+      setActionError(`${group.name} was not ${enabled ? 'enabled' : 'disabled'}: ${errorMessage(error)}`);
+    } finally {
+      setBusy(group.id, false);
+    }
+  }
+
+  const data =
+    groupsQuery.data === undefined || optionsQuery.data === undefined
+      ? null
+      : { groups: groupsQuery.data, options: optionsQuery.data };
+  const groups = data === null ? [] : [...data.groups].sort(byName);
+  const users = new Map(data?.options.users.map((u) => [u.id, u]) ?? []);
+  const methods = new Map(data?.options.methods.map((m) => [m.id, m]) ?? []);
+
+  return (
+    <>
+      <PageHeader
+        title="Access Groups"
+        description="Who may reach which equipment, when, and whether their sessions are recorded."
+        actions={
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setDialog({ kind: 'create' })}
+            data-testid="groups-new"
+            disabled={data === null}
+          >
+            New access group
+          </button>
+        }
+      />
+
+      <StatusAlert message={statusMessage} testId="groups-status" />
+      <ErrorAlert message={actionError} testId="groups-action-error" />
+
+      <ResourceStates
+        query={query}
+        count={groups.length}
+        loadingLabel="Loading access groups…"
+        errorTitle="Access groups could not be loaded."
+        errorTestId="groups-error"
+        empty={
+          <EmptyState
+            icon={<GroupIcon width={32} height={32} />}
+            title="No access groups yet."
+            testId="access-groups-empty"
+          >
+            <p>
+              Create an access group to let its members open sessions to chosen access methods, optionally only
+              during scheduled hours and with every session recorded.
+            </p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <div className="table-wrap">
+            <table className="table" data-testid="groups-table">
+              <caption className="visually-hidden">Access groups, sorted by name</caption>
+              <TableHead columns={['Group', 'Status', 'Members', 'Access methods', 'Schedule']} />
+              <tbody>
+                {groups.map((group) => {
+                  const busy = busyIds.has(group.id);
+                  const memberNames = group.memberIds.map((id) => {
+                    const user = users.get(id);
+                    return user === undefined ? `User #${id}` : user.displayName || user.username;
+                  });
+                  const methodNames = group.methodIds.map((id) => {
+                    const method = methods.get(id);
+                    return method === undefined ? `Access method #${id}` : methodOptionLabel(method);
+                  });
+                  return (
+                    <tr key={group.id} data-testid={`group-row-${group.name}`} aria-busy={busy || undefined}>
+                      <th scope="row" className="cell-group">
+                        <span className="cell-group-name">{group.name}</span>
+                        {group.enforceRecording && (
+                          <span
+                            className="badge badge-info"
+                            title="Sessions opened from this group are recorded; if recording is not possible they do not start."
+                            data-testid={`group-recording-${group.name}`}
+                          >
+                            Recording enforced
+                          </span>
+                        )}
+                      </th>
+                      <td>
+                        <label className="switch">
+                          <input
+                            type="checkbox"
+                            role="switch"
+                            checked={group.enabled}
+                            aria-disabled={busy || undefined}
+                            onChange={(e) => {
+                              if (!busy) void setEnabled(group, e.target.checked);
+                            }}
+                            aria-label={`${group.name} enabled`}
+                            data-testid={`group-enabled-${group.name}`}
+                          />
+                          <span className="switch-track" aria-hidden="true" />
+                          <span className={group.enabled ? 'switch-text' : 'switch-text switch-text-off'}>
+                            {busy ? 'Saving…' : group.enabled ? 'Enabled' : 'Disabled'}
+                          </span>
+                        </label>
+                      </td>
+                      <td>
+                        <NameList names={memberNames} none="No members" noun="members" />
+                      </td>
+                      <td>
+                        <NameList names={methodNames} none="No access methods" noun="access methods" />
+                      </td>
+                      <td className="cell-schedule">
+                        {group.windows.length === 0 ? (
+                          <span>Any time</span>
+                        ) : (
+                          <ul className="plain-list">
+                            {group.windows.map((window, index) => (
+                              <li key={index}>{summarizeWindow(window)}</li>
+                            ))}
+                          </ul>
+                        )}
+                        <span className="cell-subtle">{group.timeZone.replaceAll('_', ' ')}</span>
+                      </td>
+                      <td className="cell-actions">
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          aria-disabled={busy || undefined}
+                          onClick={() => {
+                            if (!busy) setDialog({ kind: 'edit', group });
+                          }}
+                          aria-label={`Edit ${group.name}`}
+                          data-testid={`group-edit-${group.name}`}
+                        >
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-ghost button-small button-ghost-danger"
+                          aria-disabled={busy || undefined}
+                          onClick={() => {
+                            if (!busy) setDialog({ kind: 'delete', group });
+                          }}
+                          aria-label={`Delete ${group.name}`}
+                          data-testid={`group-delete-${group.name}`}
+                        >
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ResourceStates>
+
+      {data !== null && (dialog?.kind === 'create' || dialog?.kind === 'edit') && (
+        <GroupDialog
+          group={dialog.kind === 'edit' ? dialog.group : null}
+          options={data.options}
+          onClose={() => setDialog(null)}
+          onSaved={(group, created) => {
+            replaceGroup(group);
+            setDialog(null);
+            announce(created ? `Access group ${group.name} created.` : `Access group ${group.name} saved.`);
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${dialog.group.name}?`}
+          testId="group-delete-dialog"
+          confirmTestId="group-delete-confirm"
+          confirmLabel="Delete access group"
+          busyLabel="Deleting…"
+          onClose={() => setDialog(null)}
+          description={
+            <p>
+              Its members can no longer open sessions to its access methods through this group. Users and equipment
+              are not deleted. This cannot be undone.
+            </p>
+          }
+          onConfirm={async () => {
+            const { group } = dialog;
+            await deleteGroup(group.id);
+            updateGroups((groups) => groups.filter((g) => g.id !== group.id));
+            setDialog(null);
+            announce(`Access group ${group.name} deleted.`);
+            // The group's row is gone: continue from the page heading.
+            focusLater(pageHeading);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function NameList({ names, none, noun }: { names: string[]; none: string; noun: string }) {
+  if (names.length === 0) return <span className="muted">{none}</span>;
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true }));
+  const shown = sorted.slice(0, CELL_LIST_MAX);
+  const rest = sorted.length - shown.length;
+  return (
+    <ul className="plain-list name-list">
+      {shown.map((name, index) => (
+        <li key={`${name}-${index}`}>{name}</li>
+      ))}
+      {rest > 0 && (
+        <li className="cell-subtle" title={sorted.join('\n')}>
+          and {rest} more {rest === 1 ? noun.replace(/s$/, '') : noun}
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,56 @@
+import { acceptHostKey } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import type { AccessMethod, Asset } from '../../types';
+
+export function HostKeyDialog({
+  asset,
+  method,
+  onClose,
+  onAccepted,
+}: {
+  asset: Asset;
+  method: AccessMethod;
+  onClose(): void;
+  onAccepted(method: AccessMethod): void;
+}) {
+  const pending = method.hostKey.pendingFingerprint ?? '';
+  const pinned = method.hostKey.fingerprint;
+  return (
+    <ConfirmDialog
+      title={`Accept the new host key of ${asset.name}?`}
+      testId="hostkey-dialog"
+      confirmTestId="hostkey-accept-confirm"
+      confirmLabel="Accept new host key"
+      busyLabel="Accepting…"
+      size="wide"
+      onClose={onClose}
+      description={
+        <p>
+          The SSH host key proves that Airlock is talking to the real {asset.name} ({asset.host}:{method.port}). A
+          different key is expected after the equipment or its SSH server was replaced, reset or re-keyed. Otherwise it
+          can mean that someone is intercepting the connection to capture credentials and session traffic.
+        </p>
+      }
+      onConfirm={async () => {
+        onAccepted(await acceptHostKey(method.id, pending));
+      }}
+    >
+      <dl className="fingerprint-pair fingerprint-pair-dialog">
+        <div>
+          <dt>Pinned until now</dt>
+          <dd className="fingerprint">{pinned ?? <span className="muted">None</span>}</dd>
+        </div>
+        <div>
+          <dt>Presented by the equipment</dt>
+          <dd className="fingerprint" data-testid="hostkey-dialog-pending">
+            {pending}
+          </dd>
+        </div>
+      </dl>
+      <p className="alert alert-warning">
+        Accept only if you have compared the presented fingerprint with the one shown on the equipment itself or given
+        by the people responsible for it. Once accepted, sessions trust this key and the old one is rejected.
+      </p>
+    </ConfirmDialog>
+  );
+}

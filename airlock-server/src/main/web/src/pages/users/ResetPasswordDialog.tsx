@@ -1,0 +1,66 @@
+import { resetUserPassword } from '../../api';
+import { Dialog, DialogFormActions } from '../../components/Dialog';
+import { FormError } from '../../components/Field';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { useSchemaForm } from '../../forms/useSchemaForm';
+import type { User } from '../../types';
+import { passwordPairProps, passwordPairSchema, type PasswordPairValues } from './schema';
+
+const IDS = { password: 'reset-password-password', confirm: 'reset-password-confirm' };
+const EMPTY: PasswordPairValues = { password: '', confirm: '' };
+
+export function ResetPasswordDialog({
+  user,
+  onClose,
+  onReset,
+}: {
+  user: User;
+  onClose(): void;
+  onReset(user: User): void;
+}) {
+  const { field, formError, submitting, onSubmit } = useSchemaForm(passwordPairSchema, EMPTY, IDS);
+  const submit = onSubmit(
+    async ({ password: newPassword }) => {
+      await resetUserPassword(user.id, newPassword);
+      onReset(user);
+    },
+    // The request names the field newPassword; the form calls it password.
+    (error, fields) => {
+      const message = error.fields.newPassword;
+      if (message !== undefined) fields.password = message;
+    },
+  );
+
+  return (
+    <Dialog
+      title={`Reset password of ${user.username}`}
+      onClose={onClose}
+      busy={submitting}
+      testId="user-reset-dialog"
+      description={
+        <p>
+          Set a temporary password and give it to {user.displayName} through a trusted channel. They must replace it
+          when they next sign in.
+        </p>
+      }
+    >
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
+        <FormError message={formError} testId="user-reset-error" />
+        <NewPasswordFields
+          idPrefix="reset-password"
+          label="Temporary password"
+          autoFocus
+          {...passwordPairProps(field)}
+          disabled={submitting}
+        />
+        <DialogFormActions
+          onCancel={onClose}
+          submitting={submitting}
+          submitLabel="Set temporary password"
+          busyLabel="Saving…"
+          submitTestId="user-reset-submit"
+        />
+      </form>
+    </Dialog>
+  );
+}
