@@ -2,7 +2,7 @@
 # Records the terminal-emulator reference corpus: real programs run under asciinema inside tmux, and at
 # quiet moments tmux's own view of the screen is saved as the reference the emulator must reproduce.
 #
-# Output, per size WxH (80x24, 120x36, 200x60), in airlock-terminal/src/test/resources/corpus/:
+# Output, per size WxH (80x24, 120x36, 132x43, 200x60), in airlock-terminal/src/test/resources/corpus/:
 #   session-WxH.cast         asciicast v2 recording made by Debian's `asciinema rec`
 #   session-WxH.checkpoints  reference screens; each is a header line
 #                              checkpoint <label> events=<n> time=<t> cursor=<row>,<column>
@@ -28,7 +28,7 @@ repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 out_dir="${OUT_DIR:-$repo_root/airlock-terminal/src/test/resources/corpus}"
 # Arguments choose what to record: sizes like 80x24, and/or "vttest". Default: everything.
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(80x24 120x36 200x60 vttest)
+[ "${#targets[@]}" -gt 0 ] || targets=(80x24 120x36 132x43 200x60 vttest)
 socket="airlock-corpus-$$"
 work="$(mktemp -d)"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8

@@ -1,5 +1,6 @@
 package io.airlock.terminal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +26,8 @@ public final class CellRenderer {
     private int rows;
     private int[] pixels;
     private Cursor drawnCursor;
+    /** The cursor as this frame shows it, read once per frame. */
+    private Cursor shownCursor;
 
     /**
      * Creates a renderer with {@value #DEFAULT_CELL_WIDTH}x{@value #DEFAULT_CELL_HEIGHT} pixel cells.
@@ -50,6 +53,16 @@ public final class CellRenderer {
         this.cellWidth = cellWidth;
         this.cellHeight = cellHeight;
         this.glyphs = new GlyphCache(cellWidth, cellHeight);
+    }
+
+    /** {@return pixels per cell horizontally} */
+    public int cellWidth() {
+        return cellWidth;
+    }
+
+    /** {@return pixels per cell vertically} */
+    public int cellHeight() {
+        return cellHeight;
     }
 
     /** {@return frame width in pixels} */
@@ -80,6 +93,7 @@ public final class CellRenderer {
     public boolean render() {
         List<DirtySpan> spans = terminal.takeDirtySpans();
         Cursor cursor = terminal.cursor();
+        shownCursor = cursor;
         if (pixels == null || columns != terminal.columns() || rows != terminal.rows()) {
             columns = terminal.columns();
             rows = terminal.rows();
@@ -123,7 +137,7 @@ public final class CellRenderer {
         int foreground = Palette.foreground(cell.foreground(), bold);
         int background = Palette.background(cell.background());
         boolean inverse = cell.has(Attribute.INVERSE) ^ terminal.reverseVideo();
-        Cursor cursor = terminal.cursor();
+        Cursor cursor = shownCursor;
         if (cursor.visible() && cursor.row() == row && cursor.column() >= column && cursor.column() < column + cells) {
             // A block cursor: the cell drawn in reverse, as xterm draws a focused cursor.
             inverse = !inverse;
@@ -142,13 +156,23 @@ public final class CellRenderer {
         int x0 = column * cellWidth;
         int y0 = row * cellHeight;
         int width = cells * cellWidth;
-        String text = cell.text();
-        Glyph glyph = text.isBlank() ? null : glyphs.glyph(text, bold, cell.has(Attribute.ITALIC), cells);
-        for (int y = 0; y < cellHeight; y++) {
-            int offset = (y0 + y) * width() + x0;
-            for (int x = 0; x < width; x++) {
-                pixels[offset + x] = glyph == null ? background
-                        : Palette.blend(background, foreground, glyph.coverage(x, y));
+        int stride = width();
+        Glyph glyph = glyphFor(cell.text(), bold, cell.has(Attribute.ITALIC), cells);
+        if (glyph == null) {
+            for (int y = 0; y < cellHeight; y++) {
+                int offset = (y0 + y) * stride + x0;
+                Arrays.fill(pixels, offset, offset + width, background);
+            }
+        } else {
+            byte[] alpha = glyph.alpha();
+            for (int y = 0; y < cellHeight; y++) {
+                int offset = (y0 + y) * stride + x0;
+                int from = y * width;
+                for (int x = 0; x < width; x++) {
+                    int coverage = alpha[from + x] & 0xFF;
+                    pixels[offset + x] = coverage == 0 ? background
+                            : coverage == 255 ? foreground : Palette.blend(background, foreground, coverage);
+                }
             }
         }
         if (cell.has(Attribute.UNDERLINE)) {
@@ -157,6 +181,18 @@ public final class CellRenderer {
         if (cell.has(Attribute.STRIKETHROUGH)) {
             horizontalLine(x0, y0 + cellHeight / 2, width, foreground);
         }
+    }
+
+    /** Null for a blank cell; a single character (nearly every cell) is looked up by its code point. */
+    private Glyph glyphFor(String text, boolean bold, boolean italic, int cells) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        int codePoint = text.codePointAt(0);
+        if (Character.charCount(codePoint) == text.length()) {
+            return Character.isWhitespace(codePoint) ? null : glyphs.glyph(codePoint, bold, italic, cells);
+        }
+        return text.isBlank() ? null : glyphs.glyph(text, bold, italic, cells);
     }
 
     private void horizontalLine(int x0, int y, int width, int color) {

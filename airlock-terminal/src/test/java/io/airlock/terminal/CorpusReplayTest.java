@@ -39,7 +39,7 @@ class CorpusReplayTest {
             "vttest-80x24/vttest-3.1", "tmux has no UK character set (ESC ( A), so it shows # where xterm shows £");
 
     @ParameterizedTest
-    @ValueSource(strings = {"session-80x24", "session-120x36", "session-200x60", "vttest-80x24"})
+    @ValueSource(strings = {"session-80x24", "session-120x36", "session-132x43", "session-200x60", "vttest-80x24"})
     void replayMatchesTmuxAtEveryCheckpoint(String recording) throws Exception {
         Score score = replay(recording);
         System.out.printf("corpus %s: %d/%d lines match (%.2f %%), cursor %d/%d; not scored: %d/%d lines match%n",
@@ -75,7 +75,7 @@ class CorpusReplayTest {
     void everyRecordingInTheCorpusIsReplayed() throws Exception {
         try (Stream<Path> files = Files.list(corpusDirectory())) {
             assertThat(files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".cast")))
-                    .containsExactlyInAnyOrder("session-80x24.cast", "session-120x36.cast", "session-200x60.cast",
+                    .containsExactlyInAnyOrder("session-80x24.cast", "session-120x36.cast", "session-132x43.cast", "session-200x60.cast",
                             "vttest-80x24.cast");
         }
     }

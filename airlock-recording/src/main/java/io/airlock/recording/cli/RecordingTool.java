@@ -1,6 +1,7 @@
 package io.airlock.recording.cli;
 
 import io.airlock.recording.RecordingFormatException;
+import io.airlock.recording.video.LegibilityBenchmark;
 import io.airlock.recording.video.TranscodeBenchmark;
 import io.airlock.recording.video.VideoException;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 
 /**
  * The command-line face of the recording module, run by {@code ./airlock transcode | screen |
- * bench-transcode}. Failures print one line naming the file and the problem, never a stack trace, and
+ * bench-transcode | bench-legibility}. Failures print one line naming the file and the problem, never a stack trace, and
  * exit non-zero: 2 for a wrong command line, 1 for everything else.
  */
 public final class RecordingTool {
@@ -38,6 +39,10 @@ public final class RecordingTool {
                 case "screen" -> ScreenCommand.run(rest, out);
                 case "bench-transcode" -> {
                     TranscodeBenchmark.run(out, err);
+                    yield 0;
+                }
+                case "bench-legibility" -> {
+                    LegibilityBenchmark.run(out, err);
                     yield 0;
                 }
                 default -> {
@@ -72,9 +77,10 @@ public final class RecordingTool {
 
     static String usage() {
         return """
-                usage: airlock transcode IN.cast OUT.mp4
+                usage: airlock transcode [--constant-frame-rate] IN.cast OUT.mp4
                        airlock screen IN.cast --at SECONDS
-                       airlock bench-transcode""";
+                       airlock bench-transcode
+                       airlock bench-legibility""";
     }
 
     /** A recording that cannot be used: reported as the file name and the reader's own words. */

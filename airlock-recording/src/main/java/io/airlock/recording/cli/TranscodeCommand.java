@@ -11,23 +11,33 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** {@code transcode IN.cast OUT.mp4}: progress on stderr, the result in one line at the end. */
+/**
+ * {@code transcode [--constant-frame-rate] IN.cast OUT.mp4}: progress on stderr, the result in one line at
+ * the end.
+ */
 final class TranscodeCommand {
 
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+    private static final String CONSTANT_FRAME_RATE = "--constant-frame-rate";
 
     private TranscodeCommand() {
     }
 
     static int run(String[] args, PrintStream err)
             throws RecordingTool.UsageException, RecordingTool.Failure, IOException, VideoException {
-        if (args.length != 2) {
-            throw new RecordingTool.UsageException("transcode takes IN.cast and OUT.mp4");
+        List<String> files = new ArrayList<>(List.of(args));
+        boolean constantFrameRate = files.remove(CONSTANT_FRAME_RATE);
+        if (files.size() != 2 || files.stream().anyMatch(file -> file.startsWith("--"))) {
+            throw new RecordingTool.UsageException("transcode takes [" + CONSTANT_FRAME_RATE + "] IN.cast and OUT.mp4");
         }
-        Path in = Path.of(args[0]);
-        Path out = Path.of(args[1]);
+        Path in = Path.of(files.get(0));
+        Path out = Path.of(files.get(1));
+        AsciicastTranscoder transcoder = constantFrameRate
+                ? AsciicastTranscoder.evidence().withConstantFrameRate() : AsciicastTranscoder.evidence();
         // Read the whole recording once first: a damaged file fails before any video is written, and
         // the length makes the progress a percentage.
         double length = lengthOf(in);
@@ -35,7 +45,7 @@ final class TranscodeCommand {
         long[] lastReport = {started};
         TranscodeResult result;
         try {
-            result = AsciicastTranscoder.evidence().transcode(in, out, seconds -> {
+            result = transcoder.transcode(in, out, seconds -> {
                 long now = System.nanoTime();
                 if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
                     lastReport[0] = now;

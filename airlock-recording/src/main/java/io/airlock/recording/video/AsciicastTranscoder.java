@@ -37,6 +37,17 @@ public final class AsciicastTranscoder {
     }
 
     /**
+     * The evidence format at a constant frame rate, for tools that require one: every frame of the 25 fps
+     * grid is written, those without a change as skip frames of a few dozen bytes. Browsers play both
+     * alike; this one costs more time and bytes per idle hour (figures in {@link TranscodeBenchmark}).
+     *
+     * @return a transcoder writing a frame on every tick
+     */
+    public AsciicastTranscoder withConstantFrameRate() {
+        return new AsciicastTranscoder(spec.withEveryTick(), settings);
+    }
+
+    /**
      * Transcodes a recording. The video is written beside {@code video} and moved into place when whole:
      * whatever happens before, nothing (or the video that was there before) is found under its name.
      *

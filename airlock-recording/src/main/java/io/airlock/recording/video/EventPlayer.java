@@ -21,7 +21,7 @@ final class EventPlayer {
     EventPlayer(VideoSpec spec, int columns, int rows, Letterbox letterbox, FrameSink sink, TranscodeProgress progress) {
         this.spec = spec;
         this.letterbox = letterbox;
-        this.screen = new ScreenReplay(columns, rows);
+        this.screen = new ScreenReplay(columns, rows, spec.width(), spec.height());
         this.frames = new FrameScheduler(spec, letterbox, sink);
         this.progress = progress;
     }

@@ -15,6 +15,10 @@ package io.airlock.recording.video;
  * the keyframe, and every {@code idleKeyframeTicks} one of them is a keyframe again. So no two
  * keyframes are further apart than {@code keyframeTicks} when anything changed between them, nor
  * further than {@code idleKeyframeTicks} when nothing did.
+ *
+ * <p>With {@link VideoSpec#everyTick()} (a constant frame rate, for tools that require one) every tick
+ * gets a frame: the unchanged ones repeat the picture, which x264 codes as skip frames; keyframes follow
+ * the same rules.
  */
 final class FrameScheduler {
 
@@ -37,7 +41,8 @@ final class FrameScheduler {
      * due. Call it before the picture is replaced for {@code tick}.
      */
     void idleUntil(long tick) throws VideoException {
-        while (lastTick >= 0 && lastTick + 1 < Math.min(tick, spec.framesPerSecond())) {
+        long everyTickUntil = spec.everyTick() ? tick : Math.min(tick, spec.framesPerSecond());
+        while (lastTick >= 0 && lastTick + 1 < everyTickUntil) {
             // ffprobe and players derive the nominal frame rate from the gaps between the first frames;
             // a first second at the full rate makes that 25/1 whatever follows (25 near-empty frames).
             send(lastTick + 1, false);

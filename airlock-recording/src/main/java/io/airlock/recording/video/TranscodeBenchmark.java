@@ -67,7 +67,7 @@ public final class TranscodeBenchmark {
         }
     }
 
-    private static void deleteTree(Path work) throws IOException {
+    static void deleteTree(Path work) throws IOException {
         try (Stream<Path> files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> {
                 try {

@@ -19,8 +19,12 @@ package io.airlock.recording.video;
  *     shows a picture other than the first one's; also how often an unchanged picture is repeated
  * @param idleKeyframeTicks the longest distance between keyframes, in frames, when every frame between
  *     them repeats the first one's picture; a multiple of {@code keyframeTicks}
+ * @param everyTick true for a constant frame rate: a frame on every tick of the grid, the unchanged ones
+ *     repeats of the picture before (skip frames); false for frames only where the picture changed and
+ *     the repeats of {@link FrameScheduler}
  */
-record VideoSpec(int width, int height, int framesPerSecond, int keyframeTicks, int idleKeyframeTicks) {
+record VideoSpec(int width, int height, int framesPerSecond, int keyframeTicks, int idleKeyframeTicks,
+        boolean everyTick) {
 
     /**
      * 640x480, 25 fps; a keyframe at least every 2 s while the screen changes, every 30 s while it stands
@@ -30,7 +34,12 @@ record VideoSpec(int width, int height, int framesPerSecond, int keyframeTicks, 
      * 4 % (12.5 MB), at up to 29 repeats to decode per seek. With 30 s a seek never decodes more than 50
      * frames, as before: 2 s of changes, or a keyframe and at most 14 repeats of it.
      */
-    static final VideoSpec EVIDENCE = new VideoSpec(640, 480, 25, 50, 750);
+    static final VideoSpec EVIDENCE = new VideoSpec(640, 480, 25, 50, 750, false);
+
+    /** {@return this format with a frame on every tick} */
+    VideoSpec withEveryTick() {
+        return new VideoSpec(width, height, framesPerSecond, keyframeTicks, idleKeyframeTicks, true);
+    }
 
     VideoSpec {
         if (keyframeTicks < 1 || idleKeyframeTicks < keyframeTicks || idleKeyframeTicks % keyframeTicks != 0) {

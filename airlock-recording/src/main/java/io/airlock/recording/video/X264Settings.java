@@ -26,6 +26,10 @@ record X264Settings(String preset, String tune, int crf, int threads, String par
      * <li>scenecut=0 leaves keyframes to the transcoder's schedule, so there are no extra ones.
      * <li>me=umh with merange=48 finds scrolled text (one row is 20 pixels, beyond veryfast's default
      * 16): 10 % smaller files at no measurable cost.
+     * <li>Text-minded options were measured with {@code ./airlock bench-legibility} on the 132x43
+     * recording and left out: deblock=0, psy=0 and aq-mode=0 read back 60.0 % of the words instead of
+     * 55.6 %, but make an idle hour 1 % larger; CRF 20 reads 63.3 % at a larger file still. Drawing the
+     * cells at the size the video shows them gained more (see {@code ScreenReplay}).
      * <li>CRF 25 keeps plain text at about 40 dB PSNR against the renderer's frame and a working hour
      * under 15 MB.
      * </ul>

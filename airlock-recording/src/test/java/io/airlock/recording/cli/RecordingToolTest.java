@@ -49,6 +49,21 @@ class RecordingToolTest {
     }
 
     @Test
+    void constantFrameRateWritesAFrameForEveryTick() throws Exception {
+        Path cast = Files.writeString(dir.resolve("idle.cast"), """
+                {"version": 2, "width": 80, "height": 24}
+                [0.5, "o", "$ tail -f /var/log/plc.log\\r\\n"]
+                [20.0, "o", "done\\r\\n"]
+                """);
+
+        assertThat(run("transcode", "--constant-frame-rate", cast.toString(), dir.resolve("cfr.mp4").toString()))
+                .isEqualTo(0);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("0:00:20 of video, 501 frames encoded");
+        assertThat(run("transcode", cast.toString(), dir.resolve("vfr.mp4").toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("0:00:20 of video, 35 frames encoded");
+    }
+
+    @Test
     void missingFileIsNamed() {
         assertThat(run("transcode", dir.resolve("nope.cast").toString(), dir.resolve("x.mp4").toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("airlock transcode: no such file: "
@@ -59,7 +74,7 @@ class RecordingToolTest {
     void wrongCommandLineShowsUsage() {
         assertThat(run("transcode", "only-one")).isEqualTo(2);
         assertThat(run("screen", "a.cast", "--at", "soon")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: airlock transcode IN.cast OUT.mp4");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: airlock transcode [--constant-frame-rate] IN.cast OUT.mp4");
     }
 
     @Test

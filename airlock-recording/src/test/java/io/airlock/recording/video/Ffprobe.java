@@ -26,7 +26,7 @@ final class Ffprobe {
     static Map<String, String> stream(Path video) {
         Map<String, String> values = new HashMap<>();
         for (String line : run("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-                "-show_entries", "stream=codec_name,profile,width,height,pix_fmt,r_frame_rate,nb_read_packets,duration",
+                "-show_entries", "stream=codec_name,profile,width,height,pix_fmt,r_frame_rate,avg_frame_rate,nb_frames,nb_read_packets,duration",
                 "-of", "default=noprint_wrappers=1", video.toString()).split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {

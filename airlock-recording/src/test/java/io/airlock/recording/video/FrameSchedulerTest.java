@@ -73,9 +73,37 @@ class FrameSchedulerTest {
         void run(FrameScheduler frames) throws VideoException;
     }
 
+    @Test
+    void atConstantFrameRateEveryTickHasAFrameAndKeyframesKeepTheirRules() throws Exception {
+        List<Long> ticks = new ArrayList<>();
+        List<Long> keys = new ArrayList<>();
+        schedule(VideoSpec.EVIDENCE.withEveryTick(), (picture, tick, keyframe) -> {
+            ticks.add(tick);
+            if (keyframe) {
+                keys.add(tick);
+            }
+        }, frames -> {
+            frames.changed(0);
+            frames.changed(1000);
+            frames.changed(1010);
+            frames.end(3000);
+        });
+
+        assertThat(ticks).hasSize(3000);
+        for (int i = 0; i < ticks.size(); i++) {
+            assertThat(ticks.get(i)).isEqualTo(i);
+        }
+        // Idle stretches are keyed every 30 s as without the constant rate; a change 2 s after a key is one.
+        assertThat(keys).containsExactly(0L, 750L, 1000L, 1050L, 1800L, 2550L);
+    }
+
     private static void schedule(FrameSink sink, Schedule schedule) throws VideoException {
-        try (Letterbox letterbox = Letterbox.create(VideoSpec.EVIDENCE)) {
-            schedule.run(new FrameScheduler(VideoSpec.EVIDENCE, letterbox, sink));
+        schedule(VideoSpec.EVIDENCE, sink, schedule);
+    }
+
+    private static void schedule(VideoSpec spec, FrameSink sink, Schedule schedule) throws VideoException {
+        try (Letterbox letterbox = Letterbox.create(spec)) {
+            schedule.run(new FrameScheduler(spec, letterbox, sink));
         }
     }
 }

@@ -26,6 +26,14 @@ class PlacementTest {
     }
 
     @Test
+    void aFrameThatFitsIsNotStretchedByAFraction() {
+        // 120x36 at 5x13 cells: centred as drawn, not blurred by a 2.5 % enlargement.
+        assertThat(Placement.fit(600, 468, 640, 480)).isEqualTo(new Placement(20, 6, 600, 468));
+        // 40x12 at 8x20 cells is still doubled to fill the video.
+        assertThat(Placement.fit(320, 240, 640, 480)).isEqualTo(new Placement(0, 0, 640, 480));
+    }
+
+    @Test
     void tallTerminalGetsBarsAtTheSidesAndEverythingStaysEven() {
         Placement p = Placement.fit(320, 600, 640, 480);
         assertThat(p).isEqualTo(new Placement(192, 0, 256, 480));

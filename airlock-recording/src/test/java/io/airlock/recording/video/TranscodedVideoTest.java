@@ -53,7 +53,7 @@ class TranscodedVideoTest {
         AsciicastTranscoder.evidence().transcode(cast, video, TranscodeProgress.NONE);
 
         assertEvidenceFormat(video, 4.0);
-        // 132x24 at 8x20 cells is 1056x480: scaled to 640x290, bars above and below.
+        // 132x24 is drawn at 5x20 cells, 660x480: scaled to 640x464, bars above and below.
         int[] wide = Ffprobe.frameAt(video, 1.8);
         assertThat(wide[0] & 0xff).as("letterbox bar is black").isLessThan(8);
         assertThat(wide[479 * 640 + 320] & 0xff).isLessThan(8);
@@ -109,7 +109,35 @@ class TranscodedVideoTest {
         assertEvidenceFormat(video, 3600.5);
     }
 
+    @Test
+    void constantFrameRateWritesEveryFrameOfTheGrid() throws Exception {
+        Path cast = Casts.of(80, 24)
+                .output(0.5, "$ tail -f /var/log/plc.log\r\n")
+                .output(41.3, "valve_3=CLOSED\r\n")
+                .output(100.5, "connection closed\r\n")
+                .write(dir.resolve("idle.cast"));
+        Path video = dir.resolve("cfr.mp4");
+
+        TranscodeResult result = AsciicastTranscoder.evidence().withConstantFrameRate().transcode(cast, video,
+                TranscodeProgress.NONE);
+
+        Map<String, String> stream = Ffprobe.stream(video);
+        assertThat(stream.get("avg_frame_rate")).isEqualTo("25/1");
+        double duration = Double.parseDouble(stream.get("duration"));
+        assertThat(duration).isCloseTo(100.5, within(0.1));
+        assertThat(Long.parseLong(stream.get("nb_frames"))).isCloseTo(Math.round(duration * 25), within(1L));
+        assertThat(Long.parseLong(stream.get("nb_read_packets"))).isEqualTo(result.frames());
+        assertEvidenceStream(video, 100.5);
+        assertThat(Ffprobe.keyframeTimes(video)).containsExactly(0.0, 2.0, 32.0, 41.28, 71.28, 100.48);
+    }
+
     static void assertEvidenceFormat(Path video, double length) throws IOException {
+        assertEvidenceStream(video, length);
+        assertKeyframeSpacing(Ffprobe.packets(video), Double.parseDouble(Ffprobe.stream(video).get("duration")));
+    }
+
+    /** H.264 High or Main, 640x480 yuv420p at a nominal 25 fps, as long as the recording, index in front. */
+    static void assertEvidenceStream(Path video, double length) throws IOException {
         Map<String, String> stream = Ffprobe.stream(video);
         assertThat(stream.get("codec_name")).isEqualTo("h264");
         assertThat(stream.get("profile")).isIn("High", "Main");
@@ -123,8 +151,6 @@ class TranscodedVideoTest {
         List<String> boxes = Ffprobe.topLevelBoxes(video);
         assertThat(boxes).contains("moov", "mdat");
         assertThat(boxes.indexOf("moov")).as("moov before mdat in " + boxes).isLessThan(boxes.indexOf("mdat"));
-
-        assertKeyframeSpacing(Ffprobe.packets(video), duration);
     }
 
     /**

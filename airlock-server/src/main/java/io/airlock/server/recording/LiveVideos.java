@@ -1,7 +1,6 @@
 package io.airlock.server.recording;
 
 import io.airlock.recording.asciicast.AsciicastEvent;
-import io.airlock.recording.video.AsciicastTranscoder;
 import io.airlock.recording.video.LiveTranscode;
 import io.airlock.recording.video.TranscodeResult;
 import io.airlock.recording.video.VideoException;
@@ -36,9 +35,11 @@ public class LiveVideos {
     private final RecordingSpool spool;
     private final RecordingRepository recordings;
     private final Clock clock;
+    private final EvidenceTranscoder transcoder;
 
-    LiveVideos(RecordingSpool spool, RecordingRepository recordings, Clock clock,
+    LiveVideos(RecordingSpool spool, RecordingRepository recordings, Clock clock, EvidenceTranscoder transcoder,
             @Value("${airlock.recording.live-encoders:24}") int encoders) {
+        this.transcoder = transcoder;
         this.spool = spool;
         this.recordings = recordings;
         this.clock = clock;
@@ -51,7 +52,7 @@ public class LiveVideos {
             return Optional.empty();
         }
         try {
-            LiveTranscode transcode = AsciicastTranscoder.evidence().live(columns, rows, spool.videoFile(sessionId));
+            LiveTranscode transcode = transcoder.get().live(columns, rows, spool.videoFile(sessionId));
             return Optional.of(new LiveVideo(sessionId, transcode));
         } catch (VideoException | RuntimeException e) {
             encoders.release();

@@ -1,7 +1,6 @@
 package io.airlock.server.recording;
 
 import io.airlock.recording.RecordingFormatException;
-import io.airlock.recording.video.AsciicastTranscoder;
 import io.airlock.recording.video.VideoException;
 import io.airlock.server.recording.RecordingRepository.State;
 import io.airlock.server.session.SessionRecord;
@@ -41,9 +40,11 @@ class RecordingPipeline {
     private final RecordingSpool spool;
     private final RecordingStore store;
     private final Clock clock;
+    private final EvidenceTranscoder transcoder;
 
     RecordingPipeline(RecordingRepository recordings, SessionRecordRepository sessions, RecordingSpool spool,
-            RecordingStore store, Clock clock) {
+            RecordingStore store, Clock clock, EvidenceTranscoder transcoder) {
+        this.transcoder = transcoder;
         this.recordings = recordings;
         this.sessions = sessions;
         this.spool = spool;
@@ -151,7 +152,7 @@ class RecordingPipeline {
         var progress = new ProgressReporter(sessionId, length);
         progress.report(0);
         // Written beside the video and moved into place whole: a crash leaves no video to upload half of.
-        var result = AsciicastTranscoder.evidence().transcode(cast, video, progress);
+        var result = transcoder.get().transcode(cast, video, progress);
         recordings.progress(sessionId, "Transcoded.", 100);
         recordings.event(sessionId, clock.instant(), "TRANSCODED", "H.264 640x480 25 fps, "
                 + String.format(java.util.Locale.ROOT, "%.1f", result.duration().toMillis() / 1000.0) + " s, "
