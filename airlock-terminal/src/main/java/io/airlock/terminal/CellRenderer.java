@@ -119,24 +119,31 @@ public final class CellRenderer {
     }
 
     private void drawSpan(int row, int from, int to) {
+        Line line = terminal.visibleLine(row);
         int column = from;
         // A span may start on the right half of a wide character, which its left half draws.
-        if (column > 0 && terminal.cell(row, column).width() == 0) {
+        if (column > 0 && line.code(column) == Line.WIDE_TAIL) {
             column--;
         }
         while (column < to) {
-            Cell cell = terminal.cell(row, column);
-            int cells = Math.max(1, Math.min(cell.width(), columns - column));
-            drawCell(row, column, cell, cells);
+            int code = line.code(column);
+            int cells = Math.max(1, Math.min(widthOf(code), columns - column));
+            drawCell(row, column, line, cells);
             column += cells;
         }
     }
 
-    private void drawCell(int row, int column, Cell cell, int cells) {
-        boolean bold = cell.has(Attribute.BOLD);
-        int foreground = Palette.foreground(cell.foreground(), bold);
-        int background = Palette.background(cell.background());
-        boolean inverse = cell.has(Attribute.INVERSE) ^ terminal.reverseVideo();
+    /** Cells a code point covers, as {@link Terminal#cell} reports it (a wide tail on its own counts one). */
+    private static int widthOf(int code) {
+        return code == Line.BLANK || code == Line.WIDE_TAIL ? 1 : Math.max(1, CharWidth.of(code));
+    }
+
+    private void drawCell(int row, int column, Line line, int cells) {
+        Pen pen = line.pen(column);
+        boolean bold = pen.has(Attribute.BOLD);
+        int foreground = Palette.foreground(pen.foreground(), bold);
+        int background = Palette.background(pen.background());
+        boolean inverse = pen.has(Attribute.INVERSE) ^ terminal.reverseVideo();
         Cursor cursor = shownCursor;
         if (cursor.visible() && cursor.row() == row && cursor.column() >= column && cursor.column() < column + cells) {
             // A block cursor: the cell drawn in reverse, as xterm draws a focused cursor.
@@ -147,17 +154,17 @@ public final class CellRenderer {
             foreground = background;
             background = swap;
         }
-        if (cell.has(Attribute.FAINT)) {
+        if (pen.has(Attribute.FAINT)) {
             foreground = Palette.blend(background, foreground, 128);
         }
-        if (cell.has(Attribute.INVISIBLE)) {
+        if (pen.has(Attribute.INVISIBLE)) {
             foreground = background;
         }
         int x0 = column * cellWidth;
         int y0 = row * cellHeight;
         int width = cells * cellWidth;
         int stride = width();
-        Glyph glyph = glyphFor(cell.text(), bold, cell.has(Attribute.ITALIC), cells);
+        Glyph glyph = glyphFor(line, column, bold, pen.has(Attribute.ITALIC), cells);
         if (glyph == null) {
             for (int y = 0; y < cellHeight; y++) {
                 int offset = (y0 + y) * stride + x0;
@@ -175,23 +182,28 @@ public final class CellRenderer {
                 }
             }
         }
-        if (cell.has(Attribute.UNDERLINE)) {
+        if (pen.has(Attribute.UNDERLINE)) {
             horizontalLine(x0, y0 + cellHeight - 2, width, foreground);
         }
-        if (cell.has(Attribute.STRIKETHROUGH)) {
+        if (pen.has(Attribute.STRIKETHROUGH)) {
             horizontalLine(x0, y0 + cellHeight / 2, width, foreground);
         }
     }
 
-    /** Null for a blank cell; a single character (nearly every cell) is looked up by its code point. */
-    private Glyph glyphFor(String text, boolean bold, boolean italic, int cells) {
-        if (text.isEmpty()) {
+    /**
+     * Null for a blank cell. A cell without combining marks (nearly every cell) is looked up by its code
+     * point, with no string built.
+     */
+    private Glyph glyphFor(Line line, int column, boolean bold, boolean italic, int cells) {
+        int code = line.code(column);
+        if (code == Line.BLANK || code == Line.WIDE_TAIL) {
             return null;
         }
-        int codePoint = text.codePointAt(0);
-        if (Character.charCount(codePoint) == text.length()) {
-            return Character.isWhitespace(codePoint) ? null : glyphs.glyph(codePoint, bold, italic, cells);
+        String combining = line.combining(column);
+        if (combining.isEmpty()) {
+            return Character.isWhitespace(code) ? null : glyphs.glyph(code, bold, italic, cells);
         }
+        String text = Character.toString(code) + combining;
         return text.isBlank() ? null : glyphs.glyph(text, bold, italic, cells);
     }
 

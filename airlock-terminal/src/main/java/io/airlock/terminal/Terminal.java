@@ -230,6 +230,16 @@ public final class Terminal {
                 pen.attributeSet());
     }
 
+    /**
+     * The visible row itself, for the renderer: reading cells through {@link #cell} allocates a cell, its
+     * text and an attribute set per cell, which at 25 frames a second of dense output was the renderer's
+     * main cost. Callers must not keep the line past the next {@link #feed}.
+     */
+    Line visibleLine(int row) {
+        checkRow(row);
+        return screen.line(row);
+    }
+
     /** {@return the cursor's position and visibility} */
     public Cursor cursor() {
         return new Cursor(screen.row(), screen.column(), screen.modes().cursorVisible);

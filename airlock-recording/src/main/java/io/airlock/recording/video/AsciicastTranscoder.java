@@ -48,6 +48,17 @@ public final class AsciicastTranscoder {
     }
 
     /**
+     * The same videos encoded on one thread, for a gateway, whose videos are made on the cores its
+     * sessions run on: two x264 threads slice every frame across both cores at once, and keystrokes
+     * wait behind them. One thread leaves a core to the people typing; a lone transcode takes longer.
+     *
+     * @return a transcoder encoding on a single thread
+     */
+    public AsciicastTranscoder onOneThread() {
+        return new AsciicastTranscoder(spec, settings.singleThreaded());
+    }
+
+    /**
      * Transcodes a recording. The video is written beside {@code video} and moved into place when whole:
      * whatever happens before, nothing (or the video that was there before) is found under its name.
      *

@@ -36,4 +36,9 @@ record X264Settings(String preset, String tune, int crf, int threads, String par
      */
     static final X264Settings TERMINAL = new X264Settings("veryfast", "zerolatency", 25, 2,
             "force-cfr=1:scenecut=0:ipratio=1.0:me=umh:merange=48");
+
+    /** {@return these settings with a single encoder thread} */
+    X264Settings singleThreaded() {
+        return new X264Settings(preset, tune, crf, 1, params);
+    }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class LiveTranscodeTest {
@@ -28,8 +30,11 @@ class LiveTranscodeTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aVideoMadeWhileRecordingIsTheSameAsOneMadeFromTheFinishedFile() throws Exception {
+    @ParameterizedTest(name = "on one thread: {0}")
+    @ValueSource(booleans = {false, true})
+    void aVideoMadeWhileRecordingIsTheSameAsOneMadeFromTheFinishedFile(boolean oneThread) throws Exception {
+        AsciicastTranscoder transcoder = oneThread ? AsciicastTranscoder.evidence().onOneThread()
+                : AsciicastTranscoder.evidence();
         // A real session from the corpus, recorded again through the writer as it would be live: each event
         // the writer returns goes straight to the live transcode.
         Path source = TranscodedVideoTest.CORPUS.resolve("session-80x24.cast");
@@ -48,7 +53,7 @@ class LiveTranscodeTest {
         Path live = dir.resolve("live.mp4");
         var ticker = new SteppingTicker();
         try (OutputStream out = Files.newOutputStream(cast);
-                LiveTranscode transcode = AsciicastTranscoder.evidence().live(columns, rows, live)) {
+                LiveTranscode transcode = transcoder.live(columns, rows, live)) {
             var writer = new AsciicastWriter(out, new AsciicastHeader(columns, rows, null, "vim", Map.of()),
                     Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC), ticker);
             for (AsciicastEvent event : events) {
@@ -72,11 +77,14 @@ class LiveTranscodeTest {
             assertThat(result.frames()).isPositive();
         }
         Path fromFile = dir.resolve("from-file.mp4");
-        var fileResult = AsciicastTranscoder.evidence().transcode(cast, fromFile, TranscodeProgress.NONE);
+        var fileResult = transcoder.transcode(cast, fromFile, TranscodeProgress.NONE);
 
         assertThat(Files.size(live)).isEqualTo(fileResult.bytes());
         assertThat(Files.readAllBytes(live)).isEqualTo(Files.readAllBytes(fromFile));
         assertThat(Ffprobe.stream(live)).containsEntry("codec_name", "h264").containsEntry("width", "640");
+        // x264 writes the options it encoded with into the stream.
+        assertThat(new String(Files.readAllBytes(live), StandardCharsets.ISO_8859_1))
+                .contains(oneThread ? " threads=1 " : " threads=2 ");
     }
 
     @Test
