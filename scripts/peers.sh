@@ -409,6 +409,16 @@ require_root() {
   [[ "$(id -u)" == 0 ]] || die "$1 must run as root (the peers install packages, add ${PEER_USER} and run as root)"
 }
 
+# Every port a peer of this state dir will listen on must be ours or free, checked before anything is
+# changed: the test account is shared by all state dirs, so a start that sets its password and then
+# fails on a taken port would leave the running peers of another state dir with a stale password.
+require_ports_available() {
+  owned_pid ssh sshd >/dev/null || require_port_free ssh "${SSH_PORT}"
+  owned_pid telnet busybox >/dev/null || require_port_free telnet "${TELNET_PORT}"
+  owned_pid vnc Xvnc >/dev/null || require_port_free vnc "${VNC_PORT}"
+  owned_pid rdp freerdp-shadow-cli >/dev/null || require_port_free rdp "${RDP_PORT}"
+}
+
 cmd_start() {
   require_root start
   # peers.env holds plain KEY=VALUE lines, so paths in it must not need quoting.
@@ -417,6 +427,7 @@ cmd_start() {
   chmod 700 "${STATE_DIR}" "${SECRETS_DIR}"
 
   install_packages
+  require_ports_available
   install_busybox_static
 
   local password vnc_password
