@@ -1,5 +1,6 @@
 package io.airlock.server.access;
 
+import io.airlock.server.config.Sha256;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -88,13 +89,7 @@ public final class AirlockPrincipal implements UserDetails, CredentialsContainer
     }
 
     private static String stampOf(UserAccount account) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(account.passwordHash().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(account.passwordHash()).substring(0, 16);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.airlock.server.asset;
 
+import io.airlock.server.config.Sha256;
 import io.airlock.server.config.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
@@ -123,12 +122,7 @@ public final class CredentialVault {
     }
 
     private static String keyIdOf(byte[] keyBytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyBytes);
-            return HexFormat.of().formatHex(Arrays.copyOf(digest, 4));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(keyBytes), 0, 4);
     }
 
     private static byte[] loadOrCreateKeyFile(Path file) {

@@ -1,5 +1,6 @@
 package io.airlock.server.recording;
 
+import io.airlock.server.config.Sha256;
 import io.airlock.server.audit.AuditLog;
 import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.storage.RecordingStore.StoredObject;
@@ -8,16 +9,11 @@ import io.airlock.server.web.ApiException;
 import io.airlock.server.web.ApiException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -192,17 +188,11 @@ public class RecordingDownloads {
     }
 
     private static String sha256(RecordingStore bucket, StoredObject object) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            if (object.size() > 0) {
-                try (InputStream in = bucket.getRange(object.key(), 0, object.size() - 1);
-                        OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                    in.transferTo(sink);
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        if (object.size() == 0) {
+            return Sha256.hex("");
+        }
+        try (InputStream in = bucket.getRange(object.key(), 0, object.size() - 1)) {
+            return Sha256.hex(in);
         } catch (IOException | StorageException e) {
             throw new ApiException(Reason.UNAVAILABLE, "The recording could not be read from the bucket to check it: "
                     + e.getMessage());
