@@ -118,7 +118,8 @@ export type EndReason =
   | 'ERROR'
   | 'ACCESS_ENDED'
   | 'GATEWAY_STOPPED'
-  | 'GATEWAY_RESTARTED';
+  | 'GATEWAY_RESTARTED'
+  | 'NODE_STOPPED';
 
 export type LiveSession = Narrowed<Schemas['LiveView'], { protocol: Protocol }>;
 

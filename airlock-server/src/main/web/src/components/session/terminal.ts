@@ -64,6 +64,7 @@ const FALLBACK_MESSAGES: Readonly<Record<EndReason, string>> = {
   ACCESS_ENDED: 'The session ended because your access to this equipment ended.',
   GATEWAY_STOPPED: 'The session ended because the gateway stopped.',
   GATEWAY_RESTARTED: 'The session ended because the gateway restarted.',
+  NODE_STOPPED: 'The session ended because the gateway node running it stopped.',
 };
 
 const END_REASONS = new Set<string>(Object.keys(FALLBACK_MESSAGES));

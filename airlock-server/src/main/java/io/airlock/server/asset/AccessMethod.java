@@ -17,6 +17,11 @@ public record AccessMethod(long id, long assetId, Protocol protocol, int port, S
 
     /** The vault context that binds this method's sealed credential to it. */
     public String credentialContext() {
+        return credentialContext(id);
+    }
+
+    /** {@return the vault context the credential of access method {@code id} is sealed under} */
+    public static String credentialContext(long id) {
         return "access-method:" + id + ":credential";
     }
 

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,14 +35,41 @@ public final class CredentialVault {
 
     private final SecretKey key;
     private final String keyId;
+    /** The key being rotated away from, still opening what it sealed; null when none. */
+    private final SecretKey previous;
+    private final String previousId;
     private final SecureRandom random = new SecureRandom();
 
     CredentialVault(byte[] keyBytes) {
+        this(keyBytes, null);
+    }
+
+    private CredentialVault(byte[] keyBytes, byte[] previousBytes) {
         if (keyBytes.length != 32) {
             throw new IllegalArgumentException("The master key must be 32 bytes (256 bits), not " + keyBytes.length);
         }
         this.key = new SecretKeySpec(keyBytes, "AES");
         this.keyId = keyIdOf(keyBytes);
+        this.previous = previousBytes == null ? null : new SecretKeySpec(previousBytes, "AES");
+        this.previousId = previousBytes == null ? null : keyIdOf(previousBytes);
+    }
+
+    /**
+     * This vault, also opening what {@code previousBase64} (the master key being rotated away from, as
+     * {@code AIRLOCK_MASTER_KEY_PREVIOUS}) sealed; blank means no rotation. New secrets are sealed with the
+     * current key only.
+     */
+    public CredentialVault rotatingFrom(String previousBase64) {
+        if (previousBase64 == null || previousBase64.isBlank()) {
+            return this;
+        }
+        byte[] previousBytes = decodeKey(previousBase64, "AIRLOCK_MASTER_KEY_PREVIOUS");
+        return new CredentialVault(key.getEncoded(), previousBytes);
+    }
+
+    /** {@return whether {@code sealed} was made with the previous key and should be sealed again} */
+    public boolean sealedWithPrevious(String sealed) {
+        return previousId != null && sealed != null && sealed.startsWith(FORMAT + "." + previousId + ".");
     }
 
     /**
@@ -50,20 +78,24 @@ public final class CredentialVault {
      */
     public static CredentialVault load(String masterKeyBase64, Path keyDir) {
         if (masterKeyBase64 != null && !masterKeyBase64.isBlank()) {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(masterKeyBase64.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("AIRLOCK_MASTER_KEY is not valid base64; generate one with "
-                        + "'head -c 32 /dev/urandom | base64'");
-            }
-            if (bytes.length != 32) {
-                throw new IllegalStateException("AIRLOCK_MASTER_KEY must decode to 32 bytes, not " + bytes.length
-                        + "; generate one with 'head -c 32 /dev/urandom | base64'");
-            }
-            return new CredentialVault(bytes);
+            return new CredentialVault(decodeKey(masterKeyBase64, "AIRLOCK_MASTER_KEY"));
         }
         return new CredentialVault(loadOrCreateKeyFile(keyDir.resolve(KEY_FILE)));
+    }
+
+    private static byte[] decodeKey(String base64, String variable) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(variable + " is not valid base64; generate one with "
+                    + "'head -c 32 /dev/urandom | base64'");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException(variable + " must decode to 32 bytes, not " + bytes.length
+                    + "; generate one with 'head -c 32 /dev/urandom | base64'");
+        }
+        return bytes;
     }
 
     /** Seals a secret for storage under the given context. */
@@ -90,7 +122,8 @@ public final class CredentialVault {
         if (parts.length != 3 || !parts[0].equals(FORMAT)) {
             throw new VaultException("The stored secret is not in a format this gateway knows.");
         }
-        if (!parts[1].equals(keyId)) {
+        SecretKey opening = parts[1].equals(keyId) ? key : parts[1].equals(previousId) ? previous : null;
+        if (opening == null) {
             throw new VaultException("The stored secret was encrypted with a different master key (key id "
                     + parts[1] + ", this gateway has " + keyId + "). Restore the original AIRLOCK_MASTER_KEY or key "
                     + "file, or enter the secret again.");
@@ -101,7 +134,7 @@ public final class CredentialVault {
                 throw new VaultException("The stored secret is damaged.");
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, opening, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(aad(context));
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
@@ -109,6 +142,23 @@ public final class CredentialVault {
             throw new VaultException("The stored secret is damaged or belongs to another record.");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    /**
+     * A key for another purpose, derived from the master key (HMAC-SHA256 of the purpose's name), so that
+     * gateway nodes sharing the master key share it too without another secret to distribute.
+     *
+     * @param purpose what the key is for; different purposes get unrelated keys
+     * @return 32 key bytes
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(aad("derive:" + purpose));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
     }
 

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class VaultConfig {
 
     @Bean
-    CredentialVault credentialVault(@Value("${airlock.master-key:}") String masterKey, DataDirectory data) {
-        return CredentialVault.load(masterKey, data.privateDirectory("keys"));
+    CredentialVault credentialVault(@Value("${airlock.master-key:}") String masterKey,
+            @Value("${airlock.master-key-previous:}") String previousKey, DataDirectory data) {
+        return CredentialVault.load(masterKey, data.privateDirectory("keys")).rotatingFrom(previousKey);
     }
 }

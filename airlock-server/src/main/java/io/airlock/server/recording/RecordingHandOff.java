@@ -37,6 +37,15 @@ public class RecordingHandOff {
         }
     }
 
+    /**
+     * Another node ended the session because the node recording it stopped: its recording stays in that
+     * node's spool, and {@link #ended} hands it over when that node starts again.
+     */
+    public void endedElsewhere(long sessionId, String how) {
+        recordings.state(sessionId).filter(state -> state.status() == RecordingStatus.RECORDING)
+                .ifPresent(state -> recordings.event(sessionId, clock.instant(), "NODE_STOPPED", how));
+    }
+
     /** The session never opened: there is nothing to keep as evidence. */
     public void discarded(long sessionId) {
         recordings.transition(sessionId, RecordingStatus.RECORDING, RecordingStatus.NONE, null);

@@ -10,7 +10,9 @@ public enum EndReason {
     ACCESS_ENDED("Access ended"),
     GATEWAY_STOPPED("Gateway stopped"),
     /** The gateway died (a crash, a power cut) while the session was open, and found it on restart. */
-    GATEWAY_RESTARTED("Gateway restarted");
+    GATEWAY_RESTARTED("Gateway restarted"),
+    /** The gateway node running the session stopped sending heartbeats; another node ended it. */
+    NODE_STOPPED("Gateway node stopped");
 
     private final String label;
 

@@ -51,7 +51,8 @@ class LiveSessions implements SmartLifecycle, ApplicationRunner {
 
     /**
      * A previous run of this node that died left its sessions' rows open: they ended then, and what they
-     * recorded up to that moment goes to the bucket like any other recording.
+     * recorded up to that moment goes to the bucket like any other recording. Rows another node already
+     * ended while this one was away still have their recordings here: those go to the bucket too.
      */
     @Override
     public void run(ApplicationArguments args) {
@@ -65,6 +66,10 @@ class LiveSessions implements SmartLifecycle, ApplicationRunner {
                 handOff.ended(id, "The gateway restarted after it stopped unexpectedly; the recording up to that "
                         + "moment is kept.");
             });
+        }
+        for (long id : records.endedWhileRecordingOn(node.id())) {
+            transactions.executeWithoutResult(tx -> handOff.ended(id, "This gateway node started again; the "
+                    + "recording up to the moment it stopped is kept."));
         }
     }
 

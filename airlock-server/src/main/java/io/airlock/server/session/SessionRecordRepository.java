@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -101,6 +103,44 @@ public class SessionRecordRepository {
     List<Long> openOn(String nodeId) {
         return jdbc.sql("select id from session_record where ended_at is null and (node_id = ? or node_id is null) "
                 + "order by id").param(nodeId).query(Long.class).list();
+    }
+
+    /** Sessions still open on another node, exactly that node's (for ending a dead node's sessions). */
+    List<Long> openOnlyOn(String nodeId) {
+        return jdbc.sql("select id from session_record where ended_at is null and node_id = ? order by id")
+                .param(nodeId).query(Long.class).list();
+    }
+
+    /**
+     * Sessions of this node that another node ended while they were recorded, because this node seemed dead:
+     * their recordings are still to be handed to the pipeline.
+     */
+    List<Long> endedWhileRecordingOn(String nodeId) {
+        return jdbc.sql("select id from session_record where node_id = ? and ended_at is not null "
+                + "and recording_status = ? order by id").params(nodeId, RecordingStatus.RECORDING.name())
+                .query(Long.class).list();
+    }
+
+    /** Which node runs each open session. */
+    Map<Long, String> openSessionNodes() {
+        Map<Long, String> nodes = new HashMap<>();
+        jdbc.sql("select id, node_id from session_record where ended_at is null")
+                .query(rs -> {
+                    nodes.put(rs.getLong(1), rs.getString(2));
+                });
+        return nodes;
+    }
+
+    /** {@return whether the row is still open} */
+    boolean isOpen(long id) {
+        return jdbc.sql("select count(*) from session_record where id = ? and ended_at is null").param(id)
+                .query(Long.class).single() > 0;
+    }
+
+    /** The byte counts of a running session, so that other nodes' live lists show them. */
+    void counters(long id, long toEquipment, long fromEquipment) {
+        jdbc.sql("update session_record set bytes_to_equipment = ?, bytes_from_equipment = ? where id = ? "
+                + "and ended_at is null").params(toEquipment, fromEquipment, id).update();
     }
 
     private static String truncate(String s) {

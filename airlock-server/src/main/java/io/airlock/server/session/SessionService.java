@@ -61,13 +61,18 @@ class SessionService {
     private final GatewayNode node;
     private final TransactionTemplate transactions;
     private final LiveVideos liveVideos;
+    private final ClusterSessions cluster;
+    private final MonitorRelay relay;
     private final Map<Protocol, Connector> connectors = new EnumMap<>(Protocol.class);
 
     SessionService(AccessPolicy policy, AssetRepository assets, CredentialVault vault, LaunchTickets tickets,
             LiveSessions live, SessionRecordRepository records, AuditLog audit, Clock clock, RecordingSpool spool,
             List<Connector> connectors, RecordingStore recordings, RecordingHandOff handOff, GatewayNode node,
-            TransactionTemplate transactions, LiveVideos liveVideos) {
+            TransactionTemplate transactions, LiveVideos liveVideos, ClusterSessions cluster,
+            MonitorRelay relay) {
         this.liveVideos = liveVideos;
+        this.cluster = cluster;
+        this.relay = relay;
         this.recordings = recordings;
         this.handOff = handOff;
         this.node = node;
@@ -300,15 +305,30 @@ class SessionService {
         }
     }
 
+    /** A live session on any node: its history row, its node, and the session itself when it runs here. */
+    record Live(SessionRecord row, String nodeId, LiveSession local) {
+    }
+
+    /** Every node's live sessions, oldest first; counts of other nodes' sessions are a few seconds old. */
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
-    List<LiveSession> liveSessions() {
-        return live.all().stream().sorted((a, b) -> a.startedAt().compareTo(b.startedAt())).toList();
+    List<Live> liveSessions() {
+        Map<Long, String> nodes = records.openSessionNodes();
+        return records.page("ended_at is null", List.of(), "started_at, id", 0, Math.max(1, nodes.size())).stream()
+                .map(row -> new Live(row, nodes.getOrDefault(row.id(), node.id()), live.find(row.id()).orElse(null)))
+                .toList();
     }
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
     void terminate(AirlockPrincipal admin, long recordId) {
-        LiveSession session = live.find(recordId)
-                .orElseThrow(() -> new ApiException(Reason.NOT_FOUND, "This session is no longer live."));
+        LiveSession session = live.find(recordId).orElse(null);
+        if (session == null) {
+            // Another node runs it: that node ends it within a second.
+            if (!cluster.requestTerminate(recordId, admin.getUsername())) {
+                throw new ApiException(Reason.NOT_FOUND, "This session is no longer live.");
+            }
+            audit.record(admin.getUsername(), "session.terminate", "#" + recordId + " on another gateway node");
+            return;
+        }
         audit.record(admin.getUsername(), "session.terminate", "#" + recordId + " of " + session.launch().username());
         // A user's stalled socket must not hold the administrator's request.
         session.endAside(EndReason.TERMINATED_BY_ADMIN, "The session was terminated by an administrator ("
@@ -317,7 +337,9 @@ class SessionService {
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
     String monitorTicket(AirlockPrincipal admin, long recordId) {
-        live.find(recordId).orElseThrow(() -> new ApiException(Reason.NOT_FOUND, "This session is no longer live."));
+        if (live.find(recordId).isEmpty() && cluster.runningNode(recordId).isEmpty()) {
+            throw new ApiException(Reason.NOT_FOUND, "This session is no longer live.");
+        }
         return tickets.issue(admin.id(), new MonitorGrant(recordId));
     }
 
@@ -325,11 +347,32 @@ class SessionService {
     void monitor(AirlockPrincipal admin, MonitorGrant grant, WebSocketSession socket) {
         var session = live.find(grant.recordId());
         if (session.isEmpty()) {
-            refuse(socket, "This session is no longer live.");
+            var elsewhere = cluster.runningNode(grant.recordId());
+            if (elsewhere.isEmpty()) {
+                refuse(socket, "This session is no longer live.");
+                return;
+            }
+            audit.record(admin.getUsername(), "session.monitor", "#" + grant.recordId() + " on gateway node "
+                    + elsewhere.get().id());
+            relay.relay(grant.recordId(), elsewhere.get().address(), socket);
             return;
         }
         audit.record(admin.getUsername(), "session.monitor", "#" + session.get().recordId() + " of "
                 + session.get().launch().username());
+        session.get().attach(new Monitor(socket));
+    }
+
+    void monitorClosed(WebSocketSession socket) {
+        relay.closed(socket);
+    }
+
+    /** Another node relays a monitor of a session here; its handshake proved it shares the master key. */
+    void monitorForNode(long recordId, WebSocketSession socket) {
+        var session = live.find(recordId);
+        if (session.isEmpty()) {
+            refuse(socket, "This session is no longer live.");
+            return;
+        }
         session.get().attach(new Monitor(socket));
     }
 

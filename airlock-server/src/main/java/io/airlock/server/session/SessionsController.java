@@ -1,6 +1,7 @@
 package io.airlock.server.session;
 
 import io.airlock.server.access.AirlockPrincipal;
+import io.airlock.server.recording.RecordingStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -29,12 +30,16 @@ class SessionsController {
 
     record LiveView(long id, String username, String clientAddress, String groupName, String assetName,
             String protocol, String host, int port, Instant startedAt, boolean recorded, long bytesToEquipment,
-            long bytesFromEquipment, int monitors) {
-        static LiveView of(LiveSession s) {
-            var l = s.launch();
-            return new LiveView(s.recordId(), l.username(), l.clientAddress(), l.groupName(), l.assetName(),
-                    l.protocol().name(), l.host(), l.port(), s.startedAt(), s.recorded(), s.bytesToEquipment(),
-                    s.bytesFromEquipment(), s.monitorCount());
+            long bytesFromEquipment, int monitors, String node) {
+        static LiveView of(SessionService.Live live) {
+            var r = live.row();
+            var s = live.local();
+            return new LiveView(r.id(), r.username(), r.clientAddress(), r.groupName(), r.assetName(), r.protocol(),
+                    r.host(), r.port(), r.startedAt(),
+                    s != null ? s.recorded() : r.recordingStatus() == RecordingStatus.RECORDING,
+                    s != null ? s.bytesToEquipment() : r.bytesToEquipment(),
+                    s != null ? s.bytesFromEquipment() : r.bytesFromEquipment(), s != null ? s.monitorCount() : 0,
+                    live.nodeId());
         }
     }
 

@@ -212,5 +212,29 @@ final class TunnelHandlers {
             }
             sessions.monitor(me, grant, socket);
         }
+
+        @Override
+        public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+            sessions.monitorClosed(socket);
+        }
+    }
+
+    /** Another gateway node relaying a monitor of a session this node runs (see {@link MonitorRelay}). */
+    static final class NodeMonitorEndpoint extends AbstractWebSocketHandler {
+        static final String SESSION = NodeMonitorEndpoint.class.getName() + ".session";
+        private final SessionService sessions;
+
+        NodeMonitorEndpoint(SessionService sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public void afterConnectionEstablished(WebSocketSession socket) throws IOException {
+            if (!(socket.getAttributes().get(SESSION) instanceof Long sessionId)) {
+                socket.close(CloseStatus.POLICY_VIOLATION);
+                return;
+            }
+            sessions.monitorForNode(sessionId, socket);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.airlock.server.session;
 
+import io.airlock.server.cluster.NodeAuth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -19,10 +20,12 @@ class WebSocketConfig implements WebSocketConfigurer {
 
     private final SessionService sessions;
     private final JsonMapper json;
+    private final NodeAuth nodeAuth;
 
-    WebSocketConfig(SessionService sessions, JsonMapper json) {
+    WebSocketConfig(SessionService sessions, JsonMapper json, NodeAuth nodeAuth) {
         this.sessions = sessions;
         this.json = json;
+        this.nodeAuth = nodeAuth;
     }
 
     @Override
@@ -32,6 +35,9 @@ class WebSocketConfig implements WebSocketConfigurer {
                 .addInterceptors(new TicketHandshake(sessions::redeemLaunch));
         registry.addHandler(new TunnelHandlers.MonitorEndpoint(sessions), "/ws/monitor")
                 .addInterceptors(new TicketHandshake(sessions::redeemMonitor));
+        // Other gateway nodes, which send no Origin and have no browser session: the node proof is the check.
+        registry.addHandler(new TunnelHandlers.NodeMonitorEndpoint(sessions), MonitorRelay.PATH)
+                .addInterceptors(new NodeHandshake(nodeAuth));
     }
 
     @Bean

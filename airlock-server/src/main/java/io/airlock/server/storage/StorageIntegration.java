@@ -16,7 +16,7 @@ public record StorageIntegration(long id, String name, StorageKind kind, URI end
         String secretSealed) {
 
     /** The vault context the secret is sealed under, so a sealed value copied to another row does not open. */
-    static String secretContext(long id) {
+    public static String secretContext(long id) {
         return "storage-integration:" + id + ":secret";
     }
 

@@ -26,6 +26,28 @@ class CredentialVaultTest {
     }
 
     @Test
+    void duringARotationTheOldKeyStillOpensWhatItSealedAndOnlyTheNewKeySeals() {
+        byte[] fresh = new byte[32];
+        fresh[0] = 7;
+        String newKey = Base64.getEncoder().encodeToString(fresh);
+        String old = CredentialVault.load(KEY, Path.of("unused")).seal("plc-password", "access-method:1:credential");
+
+        var rotating = CredentialVault.load(newKey, Path.of("unused")).rotatingFrom(KEY);
+        assertThat(rotating.sealedWithPrevious(old)).isTrue();
+        assertThat(rotating.open(old, "access-method:1:credential")).isEqualTo("plc-password");
+        String again = rotating.seal("plc-password", "access-method:1:credential");
+        assertThat(rotating.sealedWithPrevious(again)).isFalse();
+
+        var afterwards = CredentialVault.load(newKey, Path.of("unused"));
+        assertThat(afterwards.open(again, "access-method:1:credential")).isEqualTo("plc-password");
+        assertThatThrownBy(() -> afterwards.open(old, "access-method:1:credential"))
+                .hasMessageContaining("different master key");
+        assertThat(CredentialVault.load(KEY, Path.of("unused")).rotatingFrom("")).isNotNull();
+        assertThatThrownBy(() -> rotating.rotatingFrom("short"))
+                .hasMessageContaining("AIRLOCK_MASTER_KEY_PREVIOUS");
+    }
+
+    @Test
     void sameSecretSealsDifferentlyEachTime() {
         var vault = CredentialVault.load(KEY, Path.of("unused"));
 

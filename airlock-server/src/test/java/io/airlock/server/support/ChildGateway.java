@@ -37,9 +37,13 @@ public final class ChildGateway implements AutoCloseable {
 
     /** Starts a gateway on a free loopback port with these settings, and waits until it is healthy. */
     public static ChildGateway start(Path data, Map<String, String> settings) {
+        return start(data, settings, freePort());
+    }
+
+    /** Starts a gateway on the given loopback port, e.g. one other nodes have been told about. */
+    public static ChildGateway start(Path data, Map<String, String> settings, int port) {
         try {
             Files.createDirectories(data);
-            int port = freePort();
             Path log = data.resolve("gateway-" + Instant.now().toEpochMilli() + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",

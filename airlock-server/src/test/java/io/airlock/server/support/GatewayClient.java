@@ -17,12 +17,25 @@ import java.util.Map;
 public final class GatewayClient {
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public GatewayClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private GatewayClient(int port, CookieManager cookies) {
         this.base = URI.create("http://localhost:" + port);
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same browser, cookies and all, reaching another gateway node on {@code port}, as a load balancer
+     * would send its next request (cookies are per host, not per port).
+     */
+    public GatewayClient sameBrowserAt(int port) {
+        return new GatewayClient(port, cookies);
     }
 
     /** A response with its status, body and headers. */
