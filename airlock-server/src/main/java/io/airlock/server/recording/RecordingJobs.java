@@ -35,7 +35,6 @@ class RecordingJobs implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RecordingJobs.class);
     /** First retry after a failed step; doubles with each further failure up to the maximum. */
     static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
-    static final Duration STORAGE_RETRY_MAX = Duration.ofMinutes(2);
     static final Duration FAILURE_RETRY = Duration.ofSeconds(30);
     static final Duration FAILURE_RETRY_MAX = Duration.ofHours(1);
 
@@ -53,14 +52,15 @@ class RecordingJobs implements SmartLifecycle {
     RecordingJobs(DataSource dataSource, JdbcClient jdbc, GatewayNode node, RecordingPipeline pipeline,
             RecordingRepository recordings, RecordingRetention retention,
             @Value("${airlock.recording.concurrency:0}") int concurrency,
-            @Value("${airlock.recording.retention-check-interval:PT1H}") Duration retentionCheck) {
+            @Value("${airlock.recording.retention-check-interval:PT1H}") Duration retentionCheck,
+            @Value("${airlock.recording.storage-retry-max:PT2M}") Duration storageRetryMax) {
         this.jdbc = jdbc;
         this.recordings = recordings;
         this.nodeId = node.id();
         this.taskName = "recording:" + nodeId;
         int transcodes = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.task = Tasks.oneTime(taskName)
-                .onFailure(new Backoff())
+                .onFailure(new Backoff(storageRetryMax))
                 .execute((instance, context) -> {
                     try {
                         pipeline.process(Long.parseLong(instance.getId()));
@@ -166,15 +166,22 @@ class RecordingJobs implements SmartLifecycle {
 
     /**
      * Exponential backoff: a bucket that cannot be reached is tried again soon (from 5 s up to every
-     * 2 minutes), so uploads complete shortly after it returns; other failures from 30 s up to hourly.
+     * 2 minutes, {@code airlock.recording.storage-retry-max}), so uploads complete shortly after it returns;
+     * other failures from 30 s up to hourly.
      */
     static final class Backoff implements FailureHandler<Void> {
+        private final Duration storageRetryMax;
+
+        Backoff(Duration storageRetryMax) {
+            this.storageRetryMax = storageRetryMax;
+        }
+
         @Override
         public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
             int failures = Math.max(1, complete.getExecution().consecutiveFailures + 1);
             boolean storage = complete.getCause().map(RetryLater::storage).orElse(false);
             Duration delay = delay(failures, storage ? STORAGE_RETRY : FAILURE_RETRY,
-                    storage ? STORAGE_RETRY_MAX : FAILURE_RETRY_MAX);
+                    storage ? storageRetryMax : FAILURE_RETRY_MAX);
             operations.reschedule(complete, complete.getTimeDone().plus(delay));
         }
 

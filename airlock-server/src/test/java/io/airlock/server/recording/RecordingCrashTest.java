@@ -47,8 +47,12 @@ class RecordingCrashTest {
     private static final TestPeers PEERS = TestPeers.load();
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration PIPELINE_WAIT = Duration.ofSeconds(90);
-    /** How long the bucket stays unreachable in the outage test. */
-    private static final Duration OUTAGE = Duration.ofMinutes(2);
+    /**
+     * How long the bucket stays unreachable in the outage test: several retries at the gateway's shortened
+     * longest retry interval ({@link #STORAGE_RETRY_MAX}, 2 minutes by default), all of which must fail.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(40);
+    private static final Duration STORAGE_RETRY_MAX = Duration.ofSeconds(10);
     private static final String S3MOCK_BUCKET = "crash-recordings";
     private static final String ADMIN_PASSWORD = "crash-test-admin-password";
 
@@ -227,7 +231,7 @@ class RecordingCrashTest {
         JsonNode waiting = awaitStatus(id, "WAITING_FOR_STORAGE");
         assertThat(waiting.get("session").get("recordingDetail").asString()).contains("cannot be reached");
         assertThat(dir.resolve("data").resolve("spool").resolve("session-" + id + ".cast")).exists();
-        // Out for minutes: nothing is lost, the recording keeps waiting in the spool.
+        // Out through several retries: nothing is lost, the recording keeps waiting in the spool.
         long outageEnds = System.nanoTime() + OUTAGE.toNanos();
         while (System.nanoTime() < outageEnds) {
             Thread.sleep(5_000);
@@ -236,8 +240,8 @@ class RecordingCrashTest {
         }
         relay.pass();
 
-        // The next retry comes at most two minutes after the last failed one.
-        JsonNode audit = awaitStatus(id, "READY", RecordingJobs.STORAGE_RETRY_MAX.plusSeconds(30));
+        // The next retry comes at most STORAGE_RETRY_MAX after the last failed one.
+        JsonNode audit = awaitStatus(id, "READY", STORAGE_RETRY_MAX.plusSeconds(30));
         assertThat(stored(id, audit, store)).contains("during-outage-42");
         assertThat(audit.get("recording").get("timeline").valueStream().map(e -> e.get("kind").asString()))
                 .contains("WAITING_FOR_STORAGE", "UPLOADED", "READY");
@@ -279,7 +283,8 @@ class RecordingCrashTest {
     private EquipmentSetup.Setup start(Store store, Map<String, String> extra) throws IOException {
         int embeddedPort = ChildGateway.freePort();
         settings = new HashMap<>(Map.of("AIRLOCK_ADMIN_PASSWORD", ADMIN_PASSWORD, "AIRLOCK_NODE_ID", "crash-node",
-                "AIRLOCK_EMBEDDED_S3_PORT", Integer.toString(embeddedPort)));
+                "AIRLOCK_EMBEDDED_S3_PORT", Integer.toString(embeddedPort),
+                "airlock.recording.storage-retry-max", STORAGE_RETRY_MAX.toString()));
         settings.putAll(extra);
         gateway = ChildGateway.start(dir.resolve("data"), settings);
         var admin = admin();

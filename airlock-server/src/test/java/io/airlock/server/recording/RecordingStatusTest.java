@@ -30,7 +30,7 @@ class RecordingStatusTest {
     @Test
     void retriesBackOffByDoublingUpToTheirCeiling() {
         Duration first = RecordingJobs.STORAGE_RETRY;
-        Duration max = RecordingJobs.STORAGE_RETRY_MAX;
+        Duration max = Duration.ofMinutes(2);
         assertThat(RecordingJobs.Backoff.delay(1, first, max)).isEqualTo(Duration.ofSeconds(5));
         assertThat(RecordingJobs.Backoff.delay(2, first, max)).isEqualTo(Duration.ofSeconds(10));
         assertThat(RecordingJobs.Backoff.delay(5, first, max)).isEqualTo(Duration.ofSeconds(80));
