@@ -42,6 +42,11 @@ final class BlockStream extends InputStream {
         return millis;
     }
 
+    /** {@return whether another byte follows; reads blocks up to it, so that {@link #millis()} is its time} */
+    boolean hasMore() throws IOException {
+        return fill();
+    }
+
     @Override
     public int read() throws IOException {
         if (!fill()) {

@@ -69,22 +69,48 @@ public final class FbsPlayback implements AutoCloseable {
     }
 
     /**
+     * When the next message began to arrive: a message counts from its first byte, so a large update
+     * that took several blocks to arrive is shown from its start.
+     *
+     * @return seconds since the start, or empty at the end of the recording
+     */
+    public OptionalDouble nextTime() throws IOException, RecordingFormatException {
+        try {
+            return stream.hasMore() ? OptionalDouble.of(stream.millis() / 1000.0) : OptionalDouble.empty();
+        } catch (BlockStream.Damaged e) {
+            throw e.recordingFormatException();
+        }
+    }
+
+    /**
      * Applies the next server message.
      *
-     * @return when it arrived, in seconds since the start; empty at the end of the recording
+     * @return false at the end of the recording
      */
-    public OptionalDouble next() throws IOException, RecordingFormatException {
+    public boolean next() throws IOException, RecordingFormatException {
         try {
-            if (messages.next().isEmpty()) {
-                return OptionalDouble.empty();
-            }
-            return OptionalDouble.of(stream.millis() / 1000.0);
+            return messages.next().isPresent();
         } catch (BlockStream.Damaged e) {
             throw e.recordingFormatException();
         } catch (RfbException e) {
             throw RecordingFormatException.atByte(stream.offset(), "the RFB stream recorded at " + stream.millis()
                     + " ms is damaged: " + e.getMessage());
         }
+    }
+
+    /** {@return the time of the last block read, in seconds: at the end, how long the recording lasts} */
+    public double lastTime() {
+        return stream.millis() / 1000.0;
+    }
+
+    /** {@return how long an FBS recording lasts, from its blocks' times alone} */
+    public static double duration(InputStream in) throws IOException, RecordingFormatException {
+        FbsReader reader = FbsReader.open(in);
+        double last = 0;
+        for (var block = reader.next(); block.isPresent(); block = reader.next()) {
+            last = block.get().millis() / 1000.0;
+        }
+        return last;
     }
 
     @Override

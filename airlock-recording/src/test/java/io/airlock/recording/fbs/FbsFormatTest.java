@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class FbsFormatTest {
@@ -57,18 +56,21 @@ class FbsFormatTest {
     }
 
     @Test
-    void playbackGivesTheScreenTheServerSentAtTheTimeItsLastByteArrived() throws Exception {
-        byte[] file = FbsRecordings.record("zrle", 100, 3000, 0, 700, 1400, 2100);
+    void playbackGivesTheScreenTheServerSentFromTheTimeItBeganToArrive() throws Exception {
+        byte[] file = FbsRecordings.record("zrle", 100, 3000, 700, 1400, 2100);
 
         try (FbsPlayback playback = FbsPlayback.open(new ByteArrayInputStream(file))) {
-            OptionalDouble first = playback.next();
+            assertThat(playback.nextTime()).hasValue(0.7);
+            assertThat(playback.next()).isTrue();
             Framebuffer screen = playback.framebuffer();
 
-            assertThat(first).hasValue(2.1); // 435-byte capture: 4 blocks of up to 100 bytes after ServerInit
             assertThat(screen.pixels()[400 * 640 + 400]).isEqualTo(0xff0000);
             assertThat(playback.desktopName()).isNotEmpty();
-            assertThat(playback.next()).isEmpty();
+            assertThat(playback.next()).isFalse();
+            assertThat(playback.nextTime()).isEmpty();
+            assertThat(playback.lastTime()).isEqualTo(3.0);
         }
+        assertThat(FbsPlayback.duration(new ByteArrayInputStream(file))).isEqualTo(3.0);
     }
 
     @Test
@@ -126,7 +128,7 @@ class FbsFormatTest {
     private static int playAll(byte[] file) throws Exception {
         int count = 0;
         try (FbsPlayback playback = FbsPlayback.open(new ByteArrayInputStream(file))) {
-            while (playback.next().isPresent()) {
+            while (playback.next()) {
                 count++;
             }
         }
