@@ -3,15 +3,8 @@ package io.airlock.recording.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.recording.fbs.FbsRecordings;
-import io.airlock.recording.fbs.FbsWriter;
-import io.airlock.rfb.ServerInit;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +16,7 @@ class FbsTranscodedVideoTest {
 
     @Test
     void recordedVncSessionBecomesAnEvidenceVideoShowingScreenCursorAndChanges() throws Exception {
-        Path fbs = session(dir.resolve("vnc.fbs"), 6_000);
+        Path fbs = FbsRecordings.vncSession(dir.resolve("vnc.fbs"), 6_000);
         Path video = dir.resolve("vnc.mp4");
 
         TranscodeResult result = FbsTranscoder.evidence().transcode(fbs, video, TranscodeProgress.NONE);
@@ -43,7 +36,7 @@ class FbsTranscodedVideoTest {
 
     @Test
     void tenIdleMinutesCostAlmostNothing() throws Exception {
-        Path fbs = session(dir.resolve("idle.fbs"), 600_000);
+        Path fbs = FbsRecordings.vncSession(dir.resolve("idle.fbs"), 600_000);
         Path video = dir.resolve("idle.mp4");
         long started = System.nanoTime();
 
@@ -59,7 +52,7 @@ class FbsTranscodedVideoTest {
 
     @Test
     void screenAtAMomentIsTheFramebufferWithItsCursor() throws Exception {
-        Path fbs = session(dir.resolve("vnc.fbs"), 6_000);
+        Path fbs = FbsRecordings.vncSession(dir.resolve("vnc.fbs"), 6_000);
 
         int[] before = FbsTranscoder.screenAt(fbs, 1.0).getRGB(0, 0, 640, 480, null, 0, 640);
         int[] after = FbsTranscoder.screenAt(fbs, 3.0).getRGB(0, 0, 640, 480, null, 0, 640);
@@ -68,39 +61,6 @@ class FbsTranscodedVideoTest {
         assertThat(after[350 * 640 + 450] & 0xffffff).isEqualTo(0x0000ff);
         assertThat(after[302 * 640 + 302] & 0xffffff).as("cursor").isEqualTo(0);
         assertThat(after[298 * 640 + 298] & 0xffffff).as("above the cursor's hot spot").isEqualTo(0xff0000);
-    }
-
-    /**
-     * A recording of the peer's screen: the captured ZRLE update at 0.5 s, a black 8x8 cursor at
-     * (300, 300) from 2 s, a blue 100x100 rectangle at (400, 300) from 3 s, the end at {@code endMillis}.
-     */
-    static Path session(Path file, long endMillis) throws IOException {
-        ByteArrayInputStream capture = new ByteArrayInputStream(FbsRecordings.capture("zrle"));
-        ServerInit init = ServerInit.read(capture);
-        byte[] screen = capture.readAllBytes();
-        AtomicLong now = new AtomicLong();
-        try (OutputStream out = Files.newOutputStream(file); FbsWriter writer = new FbsWriter(out, init, now::get)) {
-            now.set(500_000_000L);
-            writer.write(screen, 0, screen.length);
-            now.set(2_000_000_000L);
-            ByteBuffer cursor = ByteBuffer.allocate(4 + 12 + 8 * 8 * 4 + 8 + 12);
-            cursor.put((byte) 0).put((byte) 0).putShort((short) 2);
-            cursor.putShort((short) 0).putShort((short) 0).putShort((short) 8).putShort((short) 8).putInt(-239);
-            cursor.position(cursor.position() + 8 * 8 * 4); // black pixels
-            for (int row = 0; row < 8; row++) {
-                cursor.put((byte) 0xff);
-            }
-            cursor.putShort((short) 300).putShort((short) 300).putShort((short) 0).putShort((short) 0).putInt(-232);
-            writer.write(cursor.array(), 0, cursor.capacity());
-            now.set(3_000_000_000L);
-            ByteBuffer rre = ByteBuffer.allocate(4 + 12 + 4 + 4);
-            rre.put((byte) 0).put((byte) 0).putShort((short) 1);
-            rre.putShort((short) 400).putShort((short) 300).putShort((short) 100).putShort((short) 100).putInt(2);
-            rre.putInt(0).put(new byte[] {(byte) 0xff, 0, 0, 0}); // no sub-rectangles, blue background (LE B,G,R,0)
-            writer.write(rre.array(), 0, rre.capacity());
-            now.set(endMillis * 1_000_000L);
-        }
-        return file;
     }
 
     private static void isRed(int rgb) {
