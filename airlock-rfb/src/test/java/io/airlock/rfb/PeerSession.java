@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connection to the TigerVNC test peer through this library's handshake and VNC authentication, which
@@ -28,19 +29,7 @@ final class PeerSession implements AutoCloseable {
         socket.setSoTimeout(10_000);
         this.out = socket.getOutputStream();
         InputStream raw = new BufferedInputStream(socket.getInputStream());
-        ProtocolVersion version = ProtocolVersion.read(raw).clientAnswer();
-        out.write(version.toBanner());
-        SecurityTypeOffer offer = SecurityTypeOffer.read(raw, version);
-        if (!offer.offers(SecurityType.VNC_AUTH)) {
-            throw new IOException("the peer does not offer VNC authentication: " + offer);
-        }
-        if (!offer.chosenByServer()) {
-            out.write(SecurityType.VNC_AUTH.code());
-        }
-        out.write(VncAuth.response(password(), VncAuth.readChallenge(raw)));
-        SecurityResult.read(raw, version).orThrow();
-        out.write(ClientMessages.clientInit(true));
-        this.init = ServerInit.read(raw);
+        this.init = RfbHandshake.connect(raw, out, Optional.of(password()), true);
         this.in = new Recording(raw);
     }
 
