@@ -1,9 +1,10 @@
 package io.airlock.recording.fbs;
 
 import io.airlock.recording.asciicast.Ticker;
-import io.airlock.rfb.ServerInit;
-import io.airlock.rfb.SecurityType;
+import io.airlock.rfb.Encodings;
 import io.airlock.rfb.ProtocolVersion;
+import io.airlock.rfb.SecurityType;
+import io.airlock.rfb.ServerInit;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +14,9 @@ import java.nio.ByteBuffer;
  * Writes the server-to-client RFB stream of a session as an FBS recording as it arrives. The first block
  * is a synthetic RFB 3.3 preamble ({@code "RFB 003.003\n"}, security type None, ServerInit with the
  * size, pixel format and name the session actually uses); the server's messages follow exactly as they
- * arrived, each write one block timed by a {@link Ticker}, so that times never decrease. Every block is
- * flushed as it is written, so a crash loses at most the block being written.
+ * arrived (and the viewer's pointer moves, see {@link #pointerMoved}), each write one block timed by a
+ * {@link Ticker}, so that times never decrease. Every block is flushed as it is written, so a crash loses
+ * at most the block being written.
  */
 public final class FbsWriter implements Closeable {
 
@@ -57,6 +59,20 @@ public final class FbsWriter implements Closeable {
             block(data, offset + at, Math.min(MAX_WRITE, length - at), millis);
             at += MAX_WRITE;
         } while (at < length);
+    }
+
+    /**
+     * Records that the viewer moved the pointer to (x, y), as a FramebufferUpdate holding one PointerPos
+     * rectangle, so that playback draws the cursor where the viewer saw it: with the Cursor
+     * pseudo-encoding the viewer draws its own cursor and the server's stream never says where it is. Call
+     * it only between two whole server messages.
+     */
+    public void pointerMoved(int x, int y) throws IOException {
+        ByteBuffer update = ByteBuffer.allocate(4 + 12)
+                .put((byte) 0).put((byte) 0).putShort((short) 1)
+                .putShort((short) x).putShort((short) y).putShort((short) 0).putShort((short) 0)
+                .putInt(Encodings.POINTER_POS);
+        write(update.array(), 0, update.capacity());
     }
 
     private void block(byte[] data, int offset, int length, long millis) throws IOException {

@@ -74,6 +74,20 @@ class FbsFormatTest {
     }
 
     @Test
+    void viewersPointerMovesArePlayedBackAsPointerPositions() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FbsWriter writer = new FbsWriter(out, new ServerInit(800, 600, PixelFormat.RGB888, "hmi"), () -> 0L)) {
+            writer.pointerMoved(123, 456);
+        }
+
+        try (FbsPlayback playback = FbsPlayback.open(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(playback.next()).isTrue();
+            assertThat(playback.framebuffer().pointerX()).isEqualTo(123);
+            assertThat(playback.framebuffer().pointerY()).isEqualTo(456);
+        }
+    }
+
+    @Test
     void notAnFbsFileIsRecognisedByItsFirstBytes() {
         assertThatThrownBy(() -> FbsPlayback.open(new ByteArrayInputStream("{\"version\": 2}".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(RecordingFormatException.class).hasMessage("byte 0: not an FBS recording: it does not start with \"FBS 001.000\"");

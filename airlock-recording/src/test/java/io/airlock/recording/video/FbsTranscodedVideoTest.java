@@ -3,8 +3,14 @@ package io.airlock.recording.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.recording.fbs.FbsRecordings;
+import io.airlock.recording.fbs.FbsWriter;
+import io.airlock.rfb.ServerInit;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +38,36 @@ class FbsTranscodedVideoTest {
         int[] later = Ffprobe.frameAt(video, 4.0);
         assertThat(later[350 * 640 + 450] & 0xff).as("the blue rectangle drawn at 3 s").isGreaterThan(200);
         assertThat(later[350 * 640 + 450] >> 16 & 0xff).isLessThan(60);
+    }
+
+    @Test
+    void resizedDesktopIsScaledIntoTheLetterbox() throws Exception {
+        ByteArrayInputStream capture = new ByteArrayInputStream(FbsRecordings.capture("zrle"));
+        ServerInit init = ServerInit.read(capture);
+        byte[] screen = capture.readAllBytes();
+        AtomicLong now = new AtomicLong();
+        Path fbs = dir.resolve("resize.fbs");
+        try (OutputStream out = Files.newOutputStream(fbs); FbsWriter writer = new FbsWriter(out, init, now::get)) {
+            writer.write(screen, 0, screen.length);
+            now.set(1_000_000_000L);
+            ByteBuffer resize = ByteBuffer.allocate(4 + 12 + 12 + 8)
+                    .put((byte) 0).put((byte) 0).putShort((short) 2)
+                    .putShort((short) 0).putShort((short) 0).putShort((short) 1280).putShort((short) 800).putInt(-223)
+                    .putShort((short) 0).putShort((short) 0).putShort((short) 1280).putShort((short) 800).putInt(2)
+                    .putInt(0).put(new byte[] {0, (byte) 0xff, 0, 0}); // green (LE B,G,R,0)
+            writer.write(resize.array(), 0, resize.capacity());
+            now.set(3_000_000_000L);
+        }
+        Path video = dir.resolve("resize.mp4");
+
+        FbsTranscoder.evidence().transcode(fbs, video, TranscodeProgress.NONE);
+
+        TranscodedVideoTest.assertEvidenceFormat(video, 3.0);
+        // 1280x800 halved to 640x400: bars of 40 rows above and below.
+        int[] wide = Ffprobe.frameAt(video, 2.0);
+        assertThat(wide[10 * 640 + 320] >> 8 & 0xff).as("letterbox bar").isLessThan(30);
+        assertThat(wide[240 * 640 + 320] >> 8 & 0xff).as("the green desktop").isGreaterThan(200);
+        assertThat(wide[470 * 640 + 320] >> 8 & 0xff).as("letterbox bar").isLessThan(30);
     }
 
     @Test
