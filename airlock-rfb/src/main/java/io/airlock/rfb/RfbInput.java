@@ -17,6 +17,7 @@ final class RfbInput {
     }
 
     static byte[] readExactly(InputStream in, int length, String what) throws IOException {
+        // readNBytes grows its buffer as data arrives, so a huge length on a short stream costs little.
         byte[] bytes = in.readNBytes(length);
         if (bytes.length < length) {
             throw new RfbException(RfbException.Reason.UNEXPECTED_END_OF_STREAM,
@@ -29,9 +30,34 @@ final class RfbInput {
         return readExactly(in, 1, what)[0] & 0xff;
     }
 
+    static int readU16(InputStream in, String what) throws IOException {
+        byte[] b = readExactly(in, 2, what);
+        return (b[0] & 0xff) << 8 | (b[1] & 0xff);
+    }
+
     static long readU32(InputStream in, String what) throws IOException {
         byte[] b = readExactly(in, 4, what);
         return ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
+    }
+
+    /** Fills {@code bytes} or throws, without allocating. */
+    static void readFully(InputStream in, byte[] bytes, int length, String what) throws IOException {
+        int got = in.readNBytes(bytes, 0, length);
+        if (got < length) {
+            throw new RfbException(RfbException.Reason.UNEXPECTED_END_OF_STREAM,
+                    "connection closed while reading " + what + " (got " + got + " of " + length + " bytes)");
+        }
+    }
+
+    /** Reads and drops {@code length} bytes in small pieces, so that no length makes it allocate much. */
+    static void skip(InputStream in, long length, String what) throws IOException {
+        byte[] scratch = new byte[(int) Math.min(length, 8192)];
+        long left = length;
+        while (left > 0) {
+            int piece = (int) Math.min(left, scratch.length);
+            readFully(in, scratch, piece, what);
+            left -= piece;
+        }
     }
 
     /** Reads a U32 length followed by that many bytes, as RFC 6143 frames failure reasons. */

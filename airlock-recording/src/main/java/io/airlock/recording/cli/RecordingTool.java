@@ -77,8 +77,9 @@ public final class RecordingTool {
 
     static String usage() {
         return """
-                usage: airlock transcode [--constant-frame-rate] IN.cast OUT.mp4
+                usage: airlock transcode [--constant-frame-rate] IN.cast|IN.fbs OUT.mp4
                        airlock screen IN.cast --at SECONDS
+                       airlock screen IN.fbs --at SECONDS --png OUT.png
                        airlock bench-transcode
                        airlock bench-legibility""";
     }

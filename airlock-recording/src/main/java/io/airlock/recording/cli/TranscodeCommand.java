@@ -3,7 +3,10 @@ package io.airlock.recording.cli;
 import io.airlock.recording.RecordingFormatException;
 import io.airlock.recording.asciicast.AsciicastEvent;
 import io.airlock.recording.asciicast.AsciicastReader;
+import io.airlock.recording.fbs.FbsPlayback;
 import io.airlock.recording.video.AsciicastTranscoder;
+import io.airlock.recording.video.FbsTranscoder;
+import io.airlock.recording.video.TranscodeProgress;
 import io.airlock.recording.video.TranscodeResult;
 import io.airlock.recording.video.VideoException;
 import java.io.IOException;
@@ -16,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code transcode [--constant-frame-rate] IN.cast OUT.mp4}: progress on stderr, the result in one line at
- * the end.
+ * {@code transcode [--constant-frame-rate] IN.cast|IN.fbs OUT.mp4}: progress on stderr, the result in one
+ * line at the end.
  */
 final class TranscodeCommand {
 
@@ -32,27 +35,36 @@ final class TranscodeCommand {
         List<String> files = new ArrayList<>(List.of(args));
         boolean constantFrameRate = files.remove(CONSTANT_FRAME_RATE);
         if (files.size() != 2 || files.stream().anyMatch(file -> file.startsWith("--"))) {
-            throw new RecordingTool.UsageException("transcode takes [" + CONSTANT_FRAME_RATE + "] IN.cast and OUT.mp4");
+            throw new RecordingTool.UsageException("transcode takes [" + CONSTANT_FRAME_RATE + "] IN.cast|IN.fbs and OUT.mp4");
         }
         Path in = Path.of(files.get(0));
         Path out = Path.of(files.get(1));
-        AsciicastTranscoder transcoder = constantFrameRate
-                ? AsciicastTranscoder.evidence().withConstantFrameRate() : AsciicastTranscoder.evidence();
+        // The file's first bytes tell a graphical recording (FBS) from a terminal one (asciicast).
+        boolean graphical = FbsPlayback.isFbs(in);
         // Read the whole recording once first: a damaged file fails before any video is written, and
         // the length makes the progress a percentage.
-        double length = lengthOf(in);
+        double length = graphical ? fbsLengthOf(in) : lengthOf(in);
         long started = System.nanoTime();
         long[] lastReport = {started};
         TranscodeResult result;
         try {
-            result = transcoder.transcode(in, out, seconds -> {
+            TranscodeProgress progress = seconds -> {
                 long now = System.nanoTime();
                 if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
                     lastReport[0] = now;
                     err.printf("transcode: %s of %s (%.0f%%)%n", clock(seconds), clock(length),
                             length > 0 ? 100 * seconds / length : 100);
                 }
-            });
+            };
+            if (graphical) {
+                FbsTranscoder transcoder = constantFrameRate
+                        ? FbsTranscoder.evidence().withConstantFrameRate() : FbsTranscoder.evidence();
+                result = transcoder.transcode(in, out, progress);
+            } else {
+                AsciicastTranscoder transcoder = constantFrameRate
+                        ? AsciicastTranscoder.evidence().withConstantFrameRate() : AsciicastTranscoder.evidence();
+                result = transcoder.transcode(in, out, progress);
+            }
         } catch (RecordingFormatException e) {
             throw new RecordingTool.Failure(in, e);
         }
@@ -70,6 +82,14 @@ final class TranscodeCommand {
                 last = event.get().time();
             }
             return last;
+        } catch (RecordingFormatException e) {
+            throw new RecordingTool.Failure(recording, e);
+        }
+    }
+
+    private static double fbsLengthOf(Path recording) throws IOException, RecordingTool.Failure {
+        try (InputStream in = Files.newInputStream(recording)) {
+            return FbsPlayback.duration(in);
         } catch (RecordingFormatException e) {
             throw new RecordingTool.Failure(recording, e);
         }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -72,30 +71,11 @@ public final class AsciicastTranscoder {
      */
     public TranscodeResult transcode(Path recording, Path video, TranscodeProgress progress)
             throws IOException, RecordingFormatException, VideoException {
-        Path partial = VideoFile.partial(video);
-        boolean done = false;
-        try {
-            long ticks;
-            long frames;
-            try (InputStream in = Files.newInputStream(recording);
-                    AsciicastReader reader = AsciicastReader.open(in);
-                    Letterbox letterbox = Letterbox.create(spec);
-                    Mp4Encoder encoder = Mp4Encoder.create(partial, spec, settings);
-                    EncodingThread encoding = new EncodingThread(encoder, spec)) {
-                ticks = replay(reader, letterbox, encoding, progress);
-                encoding.drain();
-                encoder.finish();
-                frames = encoder.frames();
+        return EvidenceVideo.write(spec, settings, video, (letterbox, sink) -> {
+            try (InputStream in = Files.newInputStream(recording); AsciicastReader reader = AsciicastReader.open(in)) {
+                return replay(reader, letterbox, sink, progress);
             }
-            VideoFile.moveIntoPlace(partial, video); // after the encoder closed the file
-            done = true;
-            return new TranscodeResult(Duration.ofNanos(ticks * 1_000_000_000L / spec.framesPerSecond()), frames,
-                    Files.size(video));
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(partial);
-            }
-        }
+        });
     }
 
     /**

@@ -14,7 +14,7 @@ import io.airlock.terminal.Terminal;
  * up, and those that would need cells below 5x13 are drawn at 8x20 and shrunk. A terminal whose frame
  * would exceed {@link #MAX_PIXELS} at 8x20 is drawn at 4x8 cells, to bound memory.
  */
-final class ScreenReplay {
+final class ScreenReplay implements Picture {
 
     /** The largest frame drawn at the cell size the video asks for. */
     static final long MAX_PIXELS = 4_000_000;
@@ -63,19 +63,23 @@ final class ScreenReplay {
      *
      * @return true when pixels may have changed
      */
-    boolean render() {
+    @Override
+    public boolean render() {
         return renderer.render();
     }
 
-    int[] pixels() {
+    @Override
+    public int[] pixels() {
         return renderer.pixels();
     }
 
-    int width() {
+    @Override
+    public int width() {
         return renderer.width();
     }
 
-    int height() {
+    @Override
+    public int height() {
         return renderer.height();
     }
 

@@ -74,7 +74,7 @@ class RecordingToolTest {
     void wrongCommandLineShowsUsage() {
         assertThat(run("transcode", "only-one")).isEqualTo(2);
         assertThat(run("screen", "a.cast", "--at", "soon")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: airlock transcode [--constant-frame-rate] IN.cast OUT.mp4");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: airlock transcode [--constant-frame-rate] IN.cast|IN.fbs OUT.mp4");
     }
 
     @Test

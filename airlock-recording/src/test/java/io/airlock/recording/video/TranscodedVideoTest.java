@@ -218,7 +218,7 @@ class TranscodedVideoTest {
         }
     }
 
-    private static double psnr(int[] actual, int[] expected) {
+    static double psnr(int[] actual, int[] expected) {
         double sum = 0;
         for (int i = 0; i < actual.length; i++) {
             for (int shift = 0; shift <= 16; shift += 8) {
