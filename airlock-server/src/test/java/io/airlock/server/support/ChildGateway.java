@@ -46,14 +46,8 @@ public final class ChildGateway implements AutoCloseable {
             Files.createDirectories(data);
             Path log = data.resolve("gateway-" + Instant.now().toEpochMilli() + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String classPath = System.getProperty("java.class.path");
-            // A class-data archive of the gateway's classes, made by the first child that exits and used by
-            // the next ones: a start loads thousands of classes, and tests start gateways dozens of times.
-            Path archive = Path.of(System.getProperty("java.io.tmpdir"),
-                    "airlock-child-" + Integer.toHexString(classPath.hashCode()) + ".jsa");
             List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                    "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath,
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     "io.airlock.server.AirlockApplication", "--AIRLOCK_PORT=" + port, "--AIRLOCK_DATA=" + data,
                     "--spring.main.banner-mode=off"));
             settings.forEach((k, v) -> command.add("--" + k + "=" + v));
