@@ -5,7 +5,9 @@ import io.airlock.server.cluster.GatewayNodes;
 import io.airlock.server.recording.RecordingHandOff;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +43,8 @@ class ClusterSessions implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AtomicLong ticks = new AtomicLong();
+    /** Byte totals last written per session, touched only by the timer thread. */
+    private final Map<Long, Long> published = new HashMap<>();
     private ScheduledExecutorService timer;
     private volatile boolean running;
 
@@ -106,31 +110,47 @@ class ClusterSessions implements SmartLifecycle {
         }
     }
 
+    /** Only sessions whose counts moved since the last time: an idle session costs no write. */
     private void publishCounters() {
+        published.keySet().retainAll(live.all().stream().map(LiveSession::recordId).toList());
         for (LiveSession session : live.all()) {
-            records.counters(session.recordId(), session.bytesToEquipment(), session.bytesFromEquipment());
+            long total = session.bytesToEquipment() + session.bytesFromEquipment();
+            Long before = published.put(session.recordId(), total);
+            if (before == null || before != total) {
+                records.counters(session.recordId(), session.bytesToEquipment(), session.bytesFromEquipment());
+            }
         }
     }
 
     private void endSessionsOfGoneNodes() {
         for (String gone : nodes.goneOthers()) {
             for (long id : records.openOnlyOn(gone)) {
-                transactions.executeWithoutResult(tx -> {
-                    records.end(id, clock.instant(), EndReason.NODE_STOPPED, "Gateway node " + gone
+                // Every live node sweeps; the one whose update ends the row tells the rest of the story.
+                Boolean ended = transactions.execute(tx -> {
+                    if (!records.end(id, clock.instant(), EndReason.NODE_STOPPED, "Gateway node " + gone
                             + " stopped sending heartbeats; the session ended with it. Its recording is completed "
-                            + "when that node starts again.", null, 0, 0);
+                            + "when that node starts again.", null, 0, 0)) {
+                        return false;
+                    }
                     handOff.endedElsewhere(id, "Gateway node " + gone + " stopped; gateway node " + nodes.self()
                             + " ended the session. The recording is completed when " + gone + " starts again.");
+                    return true;
                 });
-                audit.record("gateway " + nodes.self(), "session.node-stopped", "#" + id + " on " + gone);
-                log.warn("Session #{} ended: its gateway node {} stopped sending heartbeats", id, gone);
+                if (Boolean.TRUE.equals(ended)) {
+                    audit.record("gateway " + nodes.self(), "session.node-stopped", "#" + id + " on " + gone);
+                    log.warn("Session #{} ended: its gateway node {} stopped sending heartbeats", id, gone);
+                }
             }
         }
     }
 
     private void endSessionsEndedElsewhere() {
-        for (LiveSession session : live.all()) {
-            if (!records.isOpen(session.recordId())) {
+        // Sessions first, rows second: a session registers here after its row is written, so every session
+        // in the list had its row before the rows were read, and a missing row means it was ended.
+        List<LiveSession> sessions = List.copyOf(live.all());
+        var open = records.openSessionNodes();
+        for (LiveSession session : sessions) {
+            if (!open.containsKey(session.recordId())) {
                 session.endAside(EndReason.NODE_STOPPED, "Another gateway node ended this session while this node "
                         + "did not answer.", null);
             }

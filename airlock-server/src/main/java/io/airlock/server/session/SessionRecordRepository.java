@@ -49,12 +49,13 @@ public class SessionRecordRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void end(long id, Instant at, EndReason reason, String detail, String endedBy, long toEquipment,
+    /** Ends the row if it is still open; {@return whether this call ended it} */
+    boolean end(long id, Instant at, EndReason reason, String detail, String endedBy, long toEquipment,
             long fromEquipment) {
-        jdbc.sql("update session_record set ended_at = ?, end_reason = ?, end_detail = ?, ended_by = ?, "
+        return jdbc.sql("update session_record set ended_at = ?, end_reason = ?, end_detail = ?, ended_by = ?, "
                 + "bytes_to_equipment = ?, bytes_from_equipment = ? where id = ? and ended_at is null")
                 .params(Timestamp.from(at), reason.name(), truncate(detail), endedBy, toEquipment, fromEquipment, id)
-                .update();
+                .update() == 1;
     }
 
     public Optional<SessionRecord> find(long id) {
@@ -129,12 +130,6 @@ public class SessionRecordRepository {
                     nodes.put(rs.getLong(1), rs.getString(2));
                 });
         return nodes;
-    }
-
-    /** {@return whether the row is still open} */
-    boolean isOpen(long id) {
-        return jdbc.sql("select count(*) from session_record where id = ? and ended_at is null").param(id)
-                .query(Long.class).single() > 0;
     }
 
     /** The byte counts of a running session, so that other nodes' live lists show them. */
