@@ -1,5 +1,4 @@
 import { Link } from 'react-router-dom';
-import { createGroup, updateGroup } from '../../api';
 import { hasRole, SYSTEM_ADMINS, useCurrentUser } from '../../auth';
 import { OptionPicker, type PickerItem } from '../../components/access/OptionPicker';
 import { ScheduleEditor, SCHEDULE_IDS } from '../../components/access/ScheduleEditor';
@@ -9,6 +8,7 @@ import { FormError, TextField } from '../../components/Field';
 import { useSchemaForm, type FieldError } from '../../forms/useSchemaForm';
 import { protocolLabel } from '../../labels';
 import type { AccessGroup, GroupOptions } from '../../types';
+import { useSaveGroup } from './mutations';
 import { GROUP_LIMITS, groupSchema, type GroupValues } from './schema';
 
 const IDS = {
@@ -97,10 +97,9 @@ export function GroupDialog({
       return null;
     },
   );
+  const save = useSaveGroup();
   const submit = onSubmit(
-    async (input) => {
-      onSaved(group === null ? await createGroup(input) : await updateGroup(group.id, input), group === null);
-    },
+    async (input) => onSaved(await save.mutateAsync({ id: group?.id ?? null, input }), group === null),
     (error, fields) => {
       // The server names a window's problems windows[i].start and so on: the editor shows them together.
       const windowMessages = Object.entries(error.fields)
