@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp } from '../../test/render';
+import { jsonResponse, lastRequest, renderWithApp } from '../../test/render';
 import type { AccessGroup, GroupOptions } from '../../types';
 import { GroupDialog } from './GroupDialog';
 
@@ -37,10 +37,6 @@ function open(group: AccessGroup | null = null) {
     </MemoryRouter>,
   );
   return { ...view, onSaved };
-}
-
-function sentBody(): unknown {
-  return JSON.parse(String(vi.mocked(globalThis.fetch).mock.calls.at(-1)?.[1]?.body));
 }
 
 describe('GroupDialog', () => {
@@ -122,14 +118,18 @@ describe('GroupDialog', () => {
     expect(screen.getByLabelText(/Enforce Inline Recording/)).toBeDisabled();
     expect(screen.getByLabelText('Monday')).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
-    expect(sentBody()).toEqual({
-      name: 'Line 4',
-      enabled: true,
-      enforceRecording: true,
-      timeZone: 'UTC',
-      windows: [{ days: ['MON'], start: '08:00', end: '17:00' }],
-      memberIds: [7, 8],
-      methodIds: [3],
+    expect(await lastRequest()).toEqual({
+      method: 'PUT',
+      path: '/api/groups/5',
+      body: {
+        name: 'Line 4',
+        enabled: true,
+        enforceRecording: true,
+        timeZone: 'UTC',
+        windows: [{ days: ['MON'], start: '08:00', end: '17:00' }],
+        memberIds: [7, 8],
+        methodIds: [3],
+      },
     });
     const saved = { ...LINE_4, enforceRecording: true, memberIds: [7, 8], methodIds: [3] };
     answer(jsonResponse(200, saved));
