@@ -194,15 +194,15 @@ async function data<T>(pending: Promise<{ data?: T }>): Promise<T> {
   try {
     return (await pending).data as T;
   } catch (error) {
-    if (error instanceof SyntaxError) {
-      throw new ApiError(200, 'The server sent a response this page cannot read. Reload and try again.');
-    }
-    throw error;
+    throw error instanceof SyntaxError ? unreadable() : error;
   }
 }
 
+function unreadable(): ApiError {
+  return new ApiError(200, 'The server sent a response this page cannot read. Reload and try again.');
+}
+
 interface RequestOptions {
-  body?: unknown;
   signal?: AbortSignal;
   /** When false, a 401 is only thrown, not treated as "signed out" (sign-out). */
   handleUnauthorized?: boolean;
@@ -213,26 +213,16 @@ interface RequestOptions {
  * which the API document does not describe) and Session History.
  */
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const { baseUrl, ...init } = clientOptions;
   const response = await send(
-    new Request(clientOptions.baseUrl + path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: options.signal,
-    }),
+    new Request(baseUrl + path, { ...init, method, signal: options.signal ?? null }),
     options.handleUnauthorized !== false,
   );
-  if (response.status === 204) return undefined as T;
   const text = await response.text();
-  if (text === '') return undefined as T;
   try {
-    return JSON.parse(text) as T;
+    return (text === '' ? undefined : JSON.parse(text)) as T;
   } catch {
-    throw new ApiError(response.status, 'The server sent a response this page cannot read. Reload and try again.');
+    throw unreadable();
   }
 }
 
