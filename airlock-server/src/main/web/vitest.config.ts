@@ -10,5 +10,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Typing into a dialog takes seconds on a busy two-core build machine.
+    testTimeout: 20_000,
   },
 });

@@ -19,6 +19,8 @@ import type {
   User,
   UserChanges,
 } from './types';
+import createClient from 'openapi-fetch';
+import type { paths } from './api/schema';
 
 const XSRF_COOKIE = 'XSRF-TOKEN';
 const XSRF_HEADER = 'X-XSRF-TOKEN';
@@ -138,67 +140,102 @@ async function primeCsrfCookie(signal?: AbortSignal): Promise<void> {
   }
 }
 
-interface RequestOptions {
-  body?: unknown;
-  signal?: AbortSignal;
-  /** When false, a 401 is only thrown, not treated as "signed out" (sign-in and session probes). */
-  handleUnauthorized?: boolean;
-}
-
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-
-  if (MUTATING_METHODS.has(method)) {
+/**
+ * Sends one request as every API call does: with the CSRF header on a change, and any failure turned into
+ * an ApiError; a 401 also ends the sign-in unless `handleUnauthorized` is false (sign-in and session
+ * probes). Only a successful response is returned.
+ */
+async function send(request: Request, handleUnauthorized: boolean): Promise<Response> {
+  if (MUTATING_METHODS.has(request.method)) {
     let token = readCookie(XSRF_COOKIE);
     if (token === null) {
-      await primeCsrfCookie(options.signal);
+      await primeCsrfCookie(request.signal);
       token = readCookie(XSRF_COOKIE);
     }
-    if (token !== null) headers[XSRF_HEADER] = token;
+    if (token !== null) request.headers.set(XSRF_HEADER, token);
   }
-
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: options.signal,
-    });
+    response = await fetch(request);
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiError(0, 'Cannot reach the Airlock server. Check the network connection and try again.');
   }
-
   if (!response.ok) {
     const error = await toApiError(response);
-    if (response.status === 401 && options.handleUnauthorized !== false) unauthorizedHandler?.();
+    if (response.status === 401 && handleUnauthorized) unauthorizedHandler?.();
     throw error;
   }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  if (text === '') return undefined as T;
+  return response;
+}
+
+const clientOptions = {
+  // openapi-fetch builds a Request, which needs an absolute address.
+  baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
+  headers: { Accept: 'application/json' },
+  credentials: 'same-origin',
+  cache: 'no-store',
+} as const;
+
+/**
+ * The API's paths, methods, parameters and bodies, typed from the server's OpenAPI document: a call the
+ * server does not offer fails the type check.
+ */
+export const api = createClient<paths>({ ...clientOptions, fetch: (request) => send(request, true) });
+/** For the sign-in and session probes, whose 401 means "not signed in" rather than "signed out". */
+const probe = createClient<paths>({ ...clientOptions, fetch: (request) => send(request, false) });
+
+/**
+ * The answer's data; `send` already threw an ApiError for any failure. Where a function says `as`, it
+ * narrows strings the server sends (protocols, days) to the UI's unions; a shape that no longer overlaps
+ * the document's still fails the type check.
+ */
+async function data<T>(pending: Promise<{ data?: T }>): Promise<T> {
   try {
-    return JSON.parse(text) as T;
+    return (await pending).data as T;
+  } catch (error) {
+    throw error instanceof SyntaxError ? unreadable() : error;
+  }
+}
+
+function unreadable(): ApiError {
+  return new ApiError(200, 'The server sent a response this page cannot read. Reload and try again.');
+}
+
+interface RequestOptions {
+  signal?: AbortSignal;
+  /** When false, a 401 is only thrown, not treated as "signed out" (sign-out). */
+  handleUnauthorized?: boolean;
+}
+
+/**
+ * A request outside the typed client, through the same path: sign-out (answered by the security filter,
+ * which the API document does not describe) and Session History.
+ */
+async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const { baseUrl, ...init } = clientOptions;
+  const response = await send(
+    new Request(baseUrl + path, { ...init, method, signal: options.signal ?? null }),
+    options.handleUnauthorized !== false,
+  );
+  const text = await response.text();
+  try {
+    return (text === '' ? undefined : JSON.parse(text)) as T;
   } catch {
-    throw new ApiError(response.status, 'The server sent a response this page cannot read. Reload and try again.');
+    throw unreadable();
   }
 }
 
 // --- Session and account -------------------------------------------------------------------
 
+const byId = (id: number) => ({ params: { path: { id } } });
+
 export function fetchSession(signal?: AbortSignal): Promise<SessionInfo> {
-  return request<SessionInfo>('GET', '/api/session', { signal, handleUnauthorized: false });
+  return data(probe.GET('/api/session', { signal })) as Promise<SessionInfo>;
 }
 
 export function signIn(username: string, password: string): Promise<SessionInfo> {
-  return request<SessionInfo>('POST', '/api/auth/login', {
-    body: { username, password },
-    handleUnauthorized: false,
-  });
+  return data(probe.POST('/api/auth/login', { body: { username, password } })) as Promise<SessionInfo>;
 }
 
 export function signOut(): Promise<void> {
@@ -206,151 +243,143 @@ export function signOut(): Promise<void> {
 }
 
 export function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
-  return request<void>('POST', '/api/me/password', { body: { currentPassword, newPassword } });
+  return data(api.POST('/api/me/password', { body: { currentPassword, newPassword } }));
 }
 
 // --- Users (System Admin) ------------------------------------------------------------------
 
 export function listUsers(signal?: AbortSignal): Promise<User[]> {
-  return request<User[]>('GET', '/api/users', { signal });
+  return data(api.GET('/api/users', { signal }));
 }
 
 export function createUser(user: NewUser): Promise<User> {
-  return request<User>('POST', '/api/users', { body: user });
+  return data(api.POST('/api/users', { body: user }));
 }
 
 export function updateUser(id: number, changes: UserChanges): Promise<User> {
-  return request<User>('PATCH', `/api/users/${encodeURIComponent(String(id))}`, { body: changes });
+  return data(api.PATCH('/api/users/{id}', { ...byId(id), body: changes }));
 }
 
 export function resetUserPassword(id: number, newPassword: string): Promise<void> {
-  return request<void>('POST', `/api/users/${encodeURIComponent(String(id))}/password`, {
-    body: { newPassword },
-  });
+  return data(api.POST('/api/users/{id}/password', { ...byId(id), body: { newPassword } }));
 }
 
 // --- Storage integrations (System Admin) ---------------------------------------------------
 
 export function listIntegrations(signal?: AbortSignal): Promise<StorageIntegration[]> {
-  return request<StorageIntegration[]>('GET', '/api/integrations', { signal });
+  return data(api.GET('/api/integrations', { signal }));
 }
 
 export function createIntegration(input: IntegrationInput): Promise<StorageIntegration> {
-  return request<StorageIntegration>('POST', '/api/integrations', { body: input });
+  return data(api.POST('/api/integrations', { body: input }));
 }
 
 export function updateIntegration(id: number, input: IntegrationInput): Promise<StorageIntegration> {
-  return request<StorageIntegration>('PATCH', `/api/integrations/${encodeURIComponent(String(id))}`, { body: input });
+  return data(api.PATCH('/api/integrations/{id}', { ...byId(id), body: input }));
 }
 
 /** Probes each S3 permission; the answer carries the new lastCheck. */
 export function checkIntegration(id: number): Promise<StorageIntegration> {
-  return request<StorageIntegration>('POST', `/api/integrations/${encodeURIComponent(String(id))}/check`, { body: {} });
+  return data(api.POST('/api/integrations/{id}/check', byId(id)));
 }
 
 export function activateIntegration(id: number): Promise<StorageIntegration> {
-  return request<StorageIntegration>('POST', `/api/integrations/${encodeURIComponent(String(id))}/activate`, {
-    body: {},
-  });
+  return data(api.POST('/api/integrations/{id}/activate', byId(id)));
 }
 
 export function deactivateIntegration(id: number): Promise<StorageIntegration> {
-  return request<StorageIntegration>('POST', `/api/integrations/${encodeURIComponent(String(id))}/deactivate`, {
-    body: {},
-  });
+  return data(api.POST('/api/integrations/{id}/deactivate', byId(id)));
 }
 
 // --- Assets and access methods (System Admin) ----------------------------------------------
 
-function idPath(prefix: string, id: number, suffix = ''): string {
-  return `${prefix}/${encodeURIComponent(String(id))}${suffix}`;
-}
-
 export function fetchTerminalOptions(signal?: AbortSignal): Promise<TerminalOptions> {
-  return request<TerminalOptions>('GET', '/api/assets/terminal-options', { signal });
+  return data(api.GET('/api/assets/terminal-options', { signal }));
 }
 
 export function listAssets(signal?: AbortSignal): Promise<Asset[]> {
-  return request<Asset[]>('GET', '/api/assets', { signal });
+  return data(api.GET('/api/assets', { signal }));
 }
 
 export function createAsset(asset: AssetInput): Promise<Asset> {
-  return request<Asset>('POST', '/api/assets', { body: asset });
+  return data(api.POST('/api/assets', { body: asset }));
 }
 
 export function updateAsset(id: number, asset: AssetInput): Promise<Asset> {
-  return request<Asset>('PUT', idPath('/api/assets', id), { body: asset });
+  return data(api.PUT('/api/assets/{id}', { ...byId(id), body: asset }));
 }
 
 export function deleteAsset(id: number): Promise<void> {
-  return request<void>('DELETE', idPath('/api/assets', id));
+  return data(api.DELETE('/api/assets/{id}', byId(id)));
 }
 
 export function createMethod(assetId: number, method: AccessMethodInput): Promise<AccessMethod> {
-  return request<AccessMethod>('POST', idPath('/api/assets', assetId, '/methods'), { body: method });
+  return data(api.POST('/api/assets/{id}/methods', { ...byId(assetId), body: method }));
 }
 
 export function updateMethod(id: number, method: AccessMethodInput): Promise<AccessMethod> {
-  return request<AccessMethod>('PUT', idPath('/api/methods', id), { body: method });
+  return data(api.PUT('/api/methods/{id}', { ...byId(id), body: method }));
 }
 
 export function deleteMethod(id: number): Promise<void> {
-  return request<void>('DELETE', idPath('/api/methods', id));
+  return data(api.DELETE('/api/methods/{id}', byId(id)));
 }
 
 /** Pins the SSH host key the equipment presented; `fingerprint` must be the pending one the admin saw. */
 export function acceptHostKey(methodId: number, fingerprint: string): Promise<AccessMethod> {
-  return request<AccessMethod>('POST', idPath('/api/methods', methodId, '/host-key/accept'), {
-    body: { fingerprint },
-  });
+  return data(api.POST('/api/methods/{id}/host-key/accept', { ...byId(methodId), body: { fingerprint } }));
 }
 
 // --- Access groups (System Admin and Access Admin) -----------------------------------------
 
 export function listGroups(signal?: AbortSignal): Promise<AccessGroup[]> {
-  return request<AccessGroup[]>('GET', '/api/groups', { signal });
+  return data(api.GET('/api/groups', { signal })) as Promise<AccessGroup[]>;
 }
 
 export function fetchGroupOptions(signal?: AbortSignal): Promise<GroupOptions> {
-  return request<GroupOptions>('GET', '/api/groups/options', { signal });
+  return data(api.GET('/api/groups/options', { signal })) as Promise<GroupOptions>;
 }
 
 export function createGroup(group: AccessGroupInput): Promise<AccessGroup> {
-  return request<AccessGroup>('POST', '/api/groups', { body: group });
+  return data(api.POST('/api/groups', { body: group })) as Promise<AccessGroup>;
 }
 
 export function updateGroup(id: number, group: AccessGroupInput): Promise<AccessGroup> {
-  return request<AccessGroup>('PUT', idPath('/api/groups', id), { body: group });
+  return data(api.PUT('/api/groups/{id}', { ...byId(id), body: group })) as Promise<AccessGroup>;
 }
 
 export function deleteGroup(id: number): Promise<void> {
-  return request<void>('DELETE', idPath('/api/groups', id));
+  return data(api.DELETE('/api/groups/{id}', byId(id)));
 }
 
 // --- Remote sessions (every signed-in user) ------------------------------------------------
 
 export function listRemoteSessions(signal?: AbortSignal): Promise<RemoteSessionGroup[]> {
-  return request<RemoteSessionGroup[]>('GET', '/api/remote-sessions', { signal });
+  return data(api.GET('/api/remote-sessions', { signal })) as Promise<RemoteSessionGroup[]>;
 }
 
 // --- Sessions, monitoring and history (launch: every signed-in user; the rest: access managers) --
 
 /** Asks for a one-time ticket to open a session; 403/400 carry a message written for the user. */
 export function launchSession(groupId: number, methodId: number, signal?: AbortSignal): Promise<LaunchGrant> {
-  return request<LaunchGrant>('POST', '/api/sessions/launch', { body: { groupId, methodId }, signal });
+  return data(api.POST('/api/sessions/launch', { body: { groupId, methodId }, signal })) as Promise<LaunchGrant>;
 }
 
 export function listLiveSessions(signal?: AbortSignal): Promise<LiveSession[]> {
-  return request<LiveSession[]>('GET', '/api/sessions/live', { signal });
+  return data(api.GET('/api/sessions/live', { signal })) as Promise<LiveSession[]>;
 }
 
 export function terminateSession(id: number): Promise<void> {
-  return request<void>('POST', idPath('/api/sessions', id, '/terminate'), { body: {} });
+  return data(api.POST('/api/sessions/{id}/terminate', byId(id)));
 }
 
 /** A one-time ticket for /ws/monitor. */
 export function monitorSession(id: number): Promise<{ ticket: string }> {
-  return request<{ ticket: string }>('POST', idPath('/api/sessions', id, '/monitor'), { body: {} });
+  return data(api.POST('/api/sessions/{id}/monitor', byId(id))) as Promise<{ ticket: string }>;
+}
+
+function idPath(prefix: string, id: number, suffix = ''): string {
+  return `${prefix}/${encodeURIComponent(String(id))}${suffix}`;
 }
 
 export function listHistory(recordedOnly: boolean, limit = 200, signal?: AbortSignal): Promise<HistoryEntry[]> {

@@ -2,9 +2,9 @@
  * The UI's names for the API's request and response types. Every shape here comes from the server's
  * OpenAPI document (src/api/schema.d.ts, generated at build time from openapi.json, which the Maven build
  * writes from a running gateway): a Java record the UI does not follow fails the build with a type error.
- * What is written by hand is UI-only: option lists, narrower unions for values the server sends as
- * strings, and which fields may be null (the records carry no nullness the document could show; the
- * field names are checked against the generated shapes).
+ * The document also says which fields may be null (the records' @Nullable components) and which a
+ * request may leave out. What is written by hand is UI-only: option lists and narrower unions for values
+ * the server sends as strings.
  */
 import type { components } from './api/schema';
 
@@ -26,23 +26,20 @@ export const ROLES: readonly Role[] = ['SYSTEM_ADMIN', 'ACCESS_ADMIN', 'USER'];
 export type SessionUser = Schemas['Me'];
 
 /** The server leaves `user` out when no one is signed in. */
-export type SessionInfo = { authenticated: false } | Narrowed<Schemas['SessionView'], { authenticated: true }>;
+export type SessionInfo = { authenticated: false } | { authenticated: true; user: SessionUser };
 
-export type User = WithNull<Schemas['UserView'], 'lastLoginAt'>;
+export type User = Schemas['UserView'];
 export type NewUser = Schemas['NewUser'];
 /** A PATCH: only the fields that change. */
-export type UserChanges = Partial<Schemas['UserChange']>;
+export type UserChanges = Schemas['UserChange'];
 
 // --- Storage integrations ----------------------------------------------------------------------
 
 export type IntegrationKind = Schemas['IntegrationView']['kind'];
-export type CheckLine = WithNull<Schemas['Line'], 'errorCode'>;
+export type CheckLine = Schemas['Line'];
 export type CheckStatus = CheckLine['status'];
-export type IntegrationCheck = Omit<Schemas['LastCheck'], 'lines'> & { lines: CheckLine[] };
-export type StorageIntegration = WithNull<
-  Omit<Schemas['IntegrationView'], 'lastCheck'> & { lastCheck: IntegrationCheck },
-  'endpoint' | 'region' | 'bucket' | 'prefix' | 'note' | 'accessKeyId' | 'lastCheck'
->;
+export type IntegrationCheck = Schemas['LastCheck'];
+export type StorageIntegration = Schemas['IntegrationView'];
 /** An empty secretAccessKey on an edit keeps the stored one. */
 export type IntegrationInput = Schemas['IntegrationForm'];
 
@@ -56,31 +53,21 @@ export const PROTOCOLS: readonly Protocol[] = ['SSH', 'TELNET', 'VNC', 'RDP'];
 export type CredentialKind = Schemas['MethodView']['credential'];
 
 /** Telnet automatic-login prompt patterns (regular expressions); in an access method, null means the default. */
-export type TelnetPromptPatterns = WithNull<Schemas['PromptsView'], keyof Schemas['PromptsView']>;
+export type TelnetPromptPatterns = Schemas['PromptsView'];
 export type TelnetPromptKind = keyof TelnetPromptPatterns;
 
 export const TELNET_PROMPT_KINDS: readonly TelnetPromptKind[] = ['username', 'password', 'success', 'failure'];
 
 export type CharsetOption = Schemas['CharsetOption'];
 export type TerminalOptions = Schemas['TerminalOptionsView'];
-export type HostKey = WithNull<Schemas['HostKeyView'], 'fingerprint' | 'pendingFingerprint'>;
+export type HostKey = Schemas['HostKeyView'];
 
 /** One way to reach an asset. Stored credentials are write-only: only their kind is reported. */
-export type AccessMethod = WithNull<
-  Omit<Schemas['MethodView'], 'hostKey' | 'telnetPrompts'> & { hostKey: HostKey; telnetPrompts: TelnetPromptPatterns },
-  'username'
->;
-export type Asset = WithNull<
-  Omit<Schemas['AssetView'], 'methods'> & { methods: AccessMethod[] },
-  'description' | 'site' | 'zone'
->;
-export type AssetInput = WithNull<Schemas['AssetRequest'], 'description' | 'site' | 'zone'>;
+export type AccessMethod = Schemas['MethodView'];
+export type Asset = Schemas['AssetView'];
+export type AssetInput = Schemas['AssetRequest'];
 /** NONE and ASK_USER remove a stored secret; PASSWORD and PRIVATE_KEY keep the stored one of that kind when empty. */
-export type AccessMethodInput = WithNull<
-  Omit<Schemas['MethodRequest'], 'password' | 'privateKey' | 'clearCredential'> &
-    Partial<Pick<Schemas['MethodRequest'], 'password' | 'privateKey' | 'clearCredential'>>,
-  'username' | 'telnetUsernamePrompt' | 'telnetPasswordPrompt' | 'telnetSuccessPrompt' | 'telnetFailurePrompt'
->;
+export type AccessMethodInput = Schemas['MethodRequest'];
 
 export type Day = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
 
@@ -96,20 +83,14 @@ export type GroupUserOption = Schemas['UserOption'];
 export type GroupMethodOption = Narrowed<Schemas['MethodOption'], { protocol: Protocol }>;
 export type GroupOptions = Narrowed<Schemas['Options'], { methods: GroupMethodOption[] }>;
 
-export type RemoteMethod = WithNull<
-  Narrowed<Schemas['MethodEntry'], { protocol: Protocol }>,
-  'assetDescription' | 'site' | 'zone'
->;
+export type RemoteMethod = Narrowed<Schemas['MethodEntry'], { protocol: Protocol }>;
 /** `available` is false when the group is disabled or outside its schedule right now. */
-export type RemoteSessionGroup = WithNull<
-  Narrowed<Schemas['GroupEntry'], { methods: RemoteMethod[] }>,
-  'reason'
->;
+export type RemoteSessionGroup = Narrowed<Schemas['GroupEntry'], { methods: RemoteMethod[] }>;
 
 // --- Sessions and history ----------------------------------------------------------------------
 
 /** POST /api/sessions/launch: what the session window needs to connect. */
-export type LaunchGrant = WithNull<Narrowed<Schemas['LaunchGrant'], { protocol: Protocol }>, 'username'>;
+export type LaunchGrant = Narrowed<Schemas['LaunchGrant'], { protocol: Protocol }>;
 
 export type EndReason =
   | 'CLOSED_BY_USER'

@@ -97,9 +97,11 @@ export interface Cache {
 }
 
 /**
- * A change to server state: on success it applies the answer to the cached data and invalidates what it
- * changed. Failures reach the caller (mutateAsync throws the ApiError), which shows them next to the
- * form or row they belong to.
+ * Every change to server state: on success it applies the answer to the cached data and invalidates what
+ * it changed, so every page showing it refetches. A change with no answer to apply stays pending until
+ * the refetch is done, so the page shows the new state when the change reports success. Failures reach
+ * the caller (mutateAsync throws the ApiError), which shows them where the change was asked for: the
+ * form's fields and message (useSchemaForm), the confirmation dialog, or the page's error alert.
  */
 export function useChange<TArgs, TResult>(
   mutationFn: (args: TArgs) => Promise<TResult>,
@@ -108,7 +110,7 @@ export function useChange<TArgs, TResult>(
   const client = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: (result, args) => {
+    onSuccess: async (result, args) => {
       apply?.(
         {
           set: (key, change) =>
@@ -117,20 +119,8 @@ export function useChange<TArgs, TResult>(
         result,
         args,
       );
-      for (const key of invalidates) void client.invalidateQueries({ queryKey: key });
+      const refetched = Promise.all(invalidates.map((key) => client.invalidateQueries({ queryKey: key })));
+      if (apply === undefined) await refetched;
     },
   });
-}
-
-/**
- * For a page that has just changed what `key` holds (through a dialog that called the API): `update` puts
- * the answer into the cached data at once and invalidates `key` and `related`, the other keys the change
- * alters, so every page showing them refetches.
- */
-export function useCacheEdit<T>(key: QueryKey, related: readonly QueryKey[] = []) {
-  const client = useQueryClient();
-  return (change: (current: T) => T) => {
-    client.setQueryData<T>(key, (current) => (current === undefined ? current : change(current)));
-    for (const k of [key, ...related]) void client.invalidateQueries({ queryKey: k });
-  };
 }

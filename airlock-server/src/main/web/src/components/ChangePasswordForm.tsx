@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeOwnPassword } from '../api';
+import { useChange } from '../api/queries';
 import { useSchemaForm } from '../forms/useSchemaForm';
 import { FormError, TextField } from './Field';
 
@@ -43,8 +44,14 @@ interface ChangePasswordFormProps {
 
 export function ChangePasswordForm({ username, submitLabel, onChanged }: ChangePasswordFormProps) {
   const { form, field, formError, submitting, onSubmit } = useSchemaForm(changeSchema, EMPTY, IDS);
-  const submit = onSubmit(async ({ currentPassword, newPassword }) => {
-    await changeOwnPassword(currentPassword, newPassword);
+  // Nothing cached holds the password: the caller refreshes the sign-in it may have unlocked.
+  const change = useChange(
+    ({ currentPassword, newPassword }: { currentPassword: string; newPassword: string }) =>
+      changeOwnPassword(currentPassword, newPassword),
+    { invalidates: [] },
+  );
+  const submit = onSubmit(async (passwords) => {
+    await change.mutateAsync(passwords);
     form.reset(EMPTY);
     await onChanged();
   });

@@ -4,8 +4,16 @@ import { useForm, type DefaultValues, type FieldErrors, type Path, type PathValu
 import type { z } from 'zod';
 import { ApiError, errorMessage } from '../api';
 
-/** What a form holds: text (inputs and selects) and switches (checkboxes); the schema turns it into a request. */
-type FormValues = Record<string, string | boolean>;
+/**
+ * What a form holds: text (inputs and selects), switches (checkboxes) and lists (chosen ids, schedule
+ * windows); the schema turns it into a request.
+ */
+type FormValues = Record<string, unknown>;
+
+type Name<V> = keyof V & string;
+
+/** The error RHF keeps for a field: its own message, or (for a list) the errors of its items. */
+export type FieldError = FieldErrors<FormValues>[string];
 
 /**
  * A form on React Hook Form with a zod schema: the schema's messages and the server's field errors
@@ -15,7 +23,9 @@ type FormValues = Record<string, string | boolean>;
 export function useSchemaForm<V extends FormValues, Out>(
   schema: z.ZodType<Out, V>,
   defaultValues: V,
-  ids: Readonly<Record<keyof V & string, string>>,
+  ids: Readonly<Record<Name<V>, string>>,
+  /** Where focus goes for a field whose first control is not `ids[name]` (a list's first bad item). */
+  focusTarget?: (name: Name<V>, error: FieldError) => string | null,
 ) {
   const form = useForm<V, unknown, Out>({
     resolver: zodResolver(schema),
@@ -25,7 +35,8 @@ export function useSchemaForm<V extends FormValues, Out>(
   const [formError, setFormError] = useState<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const submitting = form.formState.isSubmitting;
-  const order = Object.keys(ids) as (keyof V & string)[];
+  const order = Object.keys(ids) as Name<V>[];
+  const errors = form.formState.errors as FieldErrors<FormValues>;
 
   // Inputs are disabled while a submission runs: focus moves only once they are enabled again.
   useEffect(() => {
@@ -34,33 +45,39 @@ export function useSchemaForm<V extends FormValues, Out>(
     pendingFocus.current = null;
   });
 
-  function focusFirst(hasError: (name: keyof V & string) => boolean) {
-    const first = order.find(hasError);
-    if (first !== undefined) pendingFocus.current = ids[first];
+  function focusFirst(errorOf: (name: Name<V>) => FieldError) {
+    const first = order.find((name) => errorOf(name) !== undefined);
+    if (first === undefined) return;
+    pendingFocus.current = focusTarget?.(first, errorOf(first)) ?? ids[first];
+  }
+
+  /** The value of `name`, a setter that revalidates once the form was submitted, and its own message. */
+  function control<K extends Name<V>>(name: K) {
+    return {
+      value: form.watch(name as string as Path<V>) as V[K],
+      onChange: (value: V[K]) =>
+        form.setValue(name as string as Path<V>, value as PathValue<V, Path<V>>, {
+          shouldDirty: true,
+          shouldValidate: form.formState.isSubmitted,
+        }),
+      error: errors[name]?.message,
+    };
   }
 
   /** Props for a checkbox bound to `name`. */
-  function checkbox(name: keyof V & string) {
+  function checkbox(name: Name<V>) {
+    const { value, onChange } = control(name);
     return {
       id: ids[name],
-      checked: form.watch(name as Path<V>) as boolean,
-      onChange: (event: { target: { checked: boolean } }) =>
-        form.setValue(name as Path<V>, event.target.checked as PathValue<V, Path<V>>, { shouldDirty: true }),
+      checked: value as boolean,
+      onChange: (event: { target: { checked: boolean } }) => onChange(event.target.checked as V[typeof name]),
     };
   }
 
   /** Props for a TextField, SelectField or TextAreaField bound to `name`. */
-  function field(name: keyof V & string) {
-    return {
-      id: ids[name],
-      value: form.watch(name as Path<V>) as string,
-      onChange: (value: string) =>
-        form.setValue(name as Path<V>, value as PathValue<V, Path<V>>, {
-          shouldDirty: true,
-          shouldValidate: form.formState.isSubmitted,
-        }),
-      error: (form.formState.errors as FieldErrors<FormValues>)[name]?.message,
-    };
+  function field(name: Name<V>) {
+    const bound = control(name);
+    return { id: ids[name], ...bound, value: bound.value as string, onChange: bound.onChange as (value: string) => void };
   }
 
   /**
@@ -69,7 +86,7 @@ export function useSchemaForm<V extends FormValues, Out>(
    */
   function onSubmit(
     send: (values: Out) => Promise<void>,
-    explain?: (error: ApiError, fields: Partial<Record<keyof V & string, string>>) => void,
+    explain?: (error: ApiError, fields: Partial<Record<Name<V>, string>>) => void,
   ) {
     return form.handleSubmit(
       async (values) => {
@@ -81,7 +98,7 @@ export function useSchemaForm<V extends FormValues, Out>(
             setFormError(errorMessage(error));
             return;
           }
-          const fields: Partial<Record<keyof V & string, string>> = {};
+          const fields: Partial<Record<Name<V>, string>> = {};
           for (const name of order) {
             const message = error.fields[name];
             if (message !== undefined) fields[name] = message;
@@ -92,15 +109,15 @@ export function useSchemaForm<V extends FormValues, Out>(
             if (message !== undefined) form.setError(name as Path<V>, { type: 'server', message });
           }
           setFormError(error.message);
-          focusFirst((name) => fields[name] !== undefined);
+          focusFirst((name) => (fields[name] === undefined ? undefined : { type: 'server', message: fields[name] }));
         }
       },
       (errors) => {
         setFormError(null);
-        focusFirst((name) => (errors as FieldErrors<FormValues>)[name] !== undefined);
+        focusFirst((name) => (errors as FieldErrors<FormValues>)[name]);
       },
     );
   }
 
-  return { form, field, checkbox, formError, submitting, onSubmit };
+  return { form, field, checkbox, control, formError, setFormError, submitting, onSubmit };
 }

@@ -1,13 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
-import {
-  activateIntegration,
-  checkIntegration,
-  deactivateIntegration,
-  errorMessage,
-} from '../api';
-import { keys, queries, upsert, useCacheEdit } from '../api/queries';
-import { Dialog } from '../components/Dialog';
+import { errorMessage } from '../api';
+import { queries } from '../api/queries';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StorageIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../components/States';
@@ -15,6 +10,7 @@ import { integrationKindLabel } from '../labels';
 import type { StorageIntegration } from '../types';
 import { CheckResult } from './integrations/CheckResult';
 import { IntegrationFormDialog } from './integrations/IntegrationFormDialog';
+import { useActivation, useCheckIntegration } from './integrations/mutations';
 import './integrations/integrations.css';
 
 type DialogState =
@@ -23,7 +19,7 @@ type DialogState =
   | { kind: 'deactivate'; integration: StorageIntegration }
   | null;
 
-type Busy = { id: number; action: 'check' | 'activate' | 'deactivate' } | null;
+type Busy = { id: number; action: 'check' | 'activate' } | null;
 
 function Detail({ label, value, children }: { label: string; value: string | null; children?: ReactNode }) {
   const present = value !== null && value.trim() !== '';
@@ -161,86 +157,31 @@ function IntegrationCard({ integration, busy, onEdit, onCheck, onActivate, onDea
   );
 }
 
-function DeactivateDialog({
-  integration,
-  onClose,
-  onConfirm,
-  busy,
-}: {
-  integration: StorageIntegration;
-  onClose(): void;
-  onConfirm(): void;
-  busy: boolean;
-}) {
-  return (
-    <Dialog title={`Deactivate ${integration.name}?`} onClose={onClose} busy={busy} testId="integration-deactivate-dialog">
-      <div className="form">
-        <div className="alert integration-warning" data-testid="integration-deactivate-warning">
-          While no integration is active, sessions in access groups that enforce recording are refused. They start
-          again once an integration is activated.
-        </div>
-        <p>New recordings will not be written to {integration.bucket}. Recordings already stored there stay.</p>
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={onConfirm}
-            disabled={busy}
-            data-testid="integration-deactivate-confirm"
-          >
-            {busy ? 'Deactivating…' : 'Deactivate'}
-          </button>
-        </div>
-      </div>
-    </Dialog>
-  );
-}
-
 export function IntegrationsPage() {
   const query = useQuery(queries.integrations);
-  const client = useQueryClient();
-  const update = useCacheEdit<StorageIntegration[]>(keys.integrations);
+  const check = useCheckIntegration();
+  const activation = useActivation();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  function replace(integration: StorageIntegration) {
-    update((list) => upsert(list, integration));
-  }
-
-  /** Activation changes other rows too, so the whole list is fetched again. */
-  async function refreshAll() {
-    await client.refetchQueries({ queryKey: keys.integrations });
-  }
-
-  async function run(integration: StorageIntegration, action: 'check' | 'activate' | 'deactivate') {
+  async function run(integration: StorageIntegration, action: 'check' | 'activate') {
     if (busy !== null) return;
     setBusy({ id: integration.id, action });
     setStatusMessage(null);
     setActionError(null);
     try {
       if (action === 'check') {
-        const checked = await checkIntegration(integration.id);
-        replace(checked);
+        const checked = await check.mutateAsync(integration);
         if (checked.lastCheck?.passed) setStatusMessage(`${checked.name}: every required permission works.`);
         else setActionError(`${checked.name}: some required permissions failed; see the check lines.`);
-      } else if (action === 'activate') {
-        const activated = await activateIntegration(integration.id);
-        await refreshAll();
-        setStatusMessage(`${activated.name} is now the active integration. New recordings are stored there.`);
       } else {
-        const deactivated = await deactivateIntegration(integration.id);
-        await refreshAll();
-        setDialog(null);
-        setStatusMessage(`${deactivated.name} is deactivated.`);
+        const activated = await activation.mutateAsync({ integration, active: true });
+        setStatusMessage(`${activated.name} is now the active integration. New recordings are stored there.`);
       }
     } catch (error) {
       setActionError(`${integration.name}: ${errorMessage(error)}`);
-      if (action === 'deactivate') setDialog(null);
     } finally {
       setBusy(null);
     }
@@ -320,7 +261,6 @@ export function IntegrationsPage() {
           integration={dialog.kind === 'edit' ? dialog.integration : undefined}
           onClose={() => setDialog(null)}
           onSaved={(saved) => {
-            replace(saved);
             setDialog(null);
             setActionError(null);
             setStatusMessage(`${saved.name} saved. Check it to see whether every permission works.`);
@@ -328,12 +268,28 @@ export function IntegrationsPage() {
         />
       )}
       {dialog?.kind === 'deactivate' && (
-        <DeactivateDialog
-          integration={dialog.integration}
-          busy={busy !== null}
+        <ConfirmDialog
+          title={`Deactivate ${dialog.integration.name}?`}
+          testId="integration-deactivate-dialog"
+          confirmTestId="integration-deactivate-confirm"
+          confirmLabel="Deactivate"
+          busyLabel="Deactivating…"
           onClose={() => setDialog(null)}
-          onConfirm={() => void run(dialog.integration, 'deactivate')}
-        />
+          description={
+            <div className="alert integration-warning" data-testid="integration-deactivate-warning">
+              While no integration is active, sessions in access groups that enforce recording are refused. They start
+              again once an integration is activated.
+            </div>
+          }
+          onConfirm={async () => {
+            const deactivated = await activation.mutateAsync({ integration: dialog.integration, active: false });
+            setDialog(null);
+            setActionError(null);
+            setStatusMessage(`${deactivated.name} is deactivated.`);
+          }}
+        >
+          <p>New recordings will not be written to {dialog.integration.bucket}. Recordings already stored there stay.</p>
+        </ConfirmDialog>
       )}
     </>
   );

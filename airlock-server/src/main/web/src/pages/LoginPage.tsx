@@ -1,10 +1,21 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { ApiError, errorMessage, fetchSession } from '../api';
+import { z } from 'zod';
+import { ApiError, fetchSession } from '../api';
 import { useAuth } from '../auth';
 import { AuthScreen } from '../components/AuthScreen';
+import { TextField } from '../components/Field';
+import { useSchemaForm } from '../forms/useSchemaForm';
 
 const DEFAULT_ROUTE = '/sessions';
+
+const IDS = { username: 'login-username', password: 'login-password' };
+const EMPTY = { username: '', password: '' };
+
+const signInSchema = z.object({
+  username: z.string().trim().min(1, 'Enter your username.'),
+  password: z.string().min(1, 'Enter your password.'),
+});
 
 /** The route the visitor was sent away from, if it is a safe in-app path. */
 function returnPath(state: unknown): string {
@@ -29,10 +40,7 @@ export function LoginPage() {
 
 function LoginForm({ reason }: { reason: 'expired' | 'signedOut' | null }) {
   const { signIn, refresh } = useAuth();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { form, field, formError, setFormError, submitting, onSubmit } = useSchemaForm(signInSchema, EMPTY, IDS);
   const [notice, setNotice] = useState<string | null>(
     reason === 'expired'
       ? 'Your sign-in has ended. Sign in again to continue.'
@@ -42,8 +50,6 @@ function LoginForm({ reason }: { reason: 'expired' | 'signedOut' | null }) {
   );
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const usernameRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.title = 'Sign in · Airlock';
@@ -70,12 +76,12 @@ function LoginForm({ reason }: { reason: 'expired' | 'signedOut' | null }) {
       setNow(current);
       if (current >= lockedUntil) {
         setLockedUntil(null);
-        setError(null);
+        setFormError(null);
         setNotice('You can try to sign in again.');
       }
     }, 250);
     return () => window.clearInterval(timer);
-  }, [lockedUntil]);
+  }, [lockedUntil, setFormError]);
 
   const secondsLeft = lockedUntil === null ? 0 : Math.max(0, Math.ceil((lockedUntil - now) / 1000));
   const locked = lockedUntil !== null;
@@ -94,39 +100,24 @@ function LoginForm({ reason }: { reason: 'expired' | 'signedOut' | null }) {
     }
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting || locked) return;
+  const submit = onSubmit(async ({ username, password }) => {
+    if (locked) return;
     setNotice(null);
-    if (username.trim() === '' || password === '') {
-      setError('Enter your username and password.');
-      (username.trim() === '' ? usernameRef : passwordRef).current?.focus();
-      return;
-    }
-    setError(null);
-    setSubmitting(true);
     try {
-      await attempt(username.trim(), password);
+      await attempt(username, password);
       // Success: the auth state changes and <LoginPage> redirects.
     } catch (e) {
-      setSubmitting(false);
-      setPassword('');
+      form.setValue('password', '');
       if (e instanceof ApiError && e.status === 429) {
-        const seconds = e.retryAfterSeconds ?? 30;
         const start = Date.now();
         setNow(start);
-        setLockedUntil(start + seconds * 1000);
-        setError(e.message);
-        return;
-      }
-      if (e instanceof ApiError && e.status === 401) {
-        setError(e.message || 'Invalid username or password.');
+        setLockedUntil(start + (e.retryAfterSeconds ?? 30) * 1000);
       } else {
-        setError(errorMessage(e));
+        document.getElementById(IDS.password)?.focus();
       }
-      passwordRef.current?.focus();
+      throw e;
     }
-  }
+  });
 
   return (
     <AuthScreen
@@ -140,51 +131,32 @@ function LoginForm({ reason }: { reason: 'expired' | 'signedOut' | null }) {
       <div role="status" className={notice ? 'alert alert-info' : 'alert-empty'} data-testid="login-notice">
         {notice}
       </div>
-      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'} data-testid="login-error" id="login-error">
-        {error}
+      <div role="alert" className={formError ? 'alert alert-error' : 'alert-empty'} data-testid="login-error">
+        {formError}
       </div>
 
-      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
-        <div className="field">
-          <label htmlFor="login-username" className="field-label">
-            Username
-          </label>
-          <input
-            ref={usernameRef}
-            id="login-username"
-            data-testid="login-username"
-            name="username"
-            className="input"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            autoFocus
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            aria-describedby={error ? 'login-error' : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password" className="field-label">
-            Password
-          </label>
-          <input
-            ref={passwordRef}
-            id="login-password"
-            data-testid="login-password"
-            name="password"
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={error ? 'login-error' : undefined}
-          />
-        </div>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
+        <TextField
+          {...field('username')}
+          label="Username"
+          data-testid="login-username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          autoFocus
+          required
+        />
+        <TextField
+          {...field('password')}
+          label="Password"
+          data-testid="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button
           type="submit"
           className="button button-primary button-block"

@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { vi } from 'vitest';
 import { render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
@@ -16,4 +17,12 @@ export function jsonResponse(status: number, body: unknown): Response {
     status,
     headers: { 'Content-Type': 'application/json' },
   });
+}
+
+/** The last request sent through the mocked fetch: its method, path and JSON body. */
+export async function lastRequest(): Promise<{ method: string; path: string; body: unknown }> {
+  const [input, init] = vi.mocked(globalThis.fetch).mock.calls.at(-1) ?? [];
+  const request = input instanceof Request ? input.clone() : new Request(new URL(String(input), location.origin), init);
+  const text = await request.text();
+  return { method: request.method, path: new URL(request.url).pathname, body: text === '' ? undefined : JSON.parse(text) };
 }

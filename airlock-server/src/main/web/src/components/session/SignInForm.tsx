@@ -1,9 +1,26 @@
-import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect } from 'react';
+import { z } from 'zod';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 import { protocolLabel } from '../../labels';
 import type { LaunchGrant } from '../../types';
 import { TextField } from '../Field';
 import type { TypedCredentials } from './terminal';
 import './session-window.css';
+
+const IDS = { username: 'session-sign-in-username', password: 'session-sign-in-password' };
+
+/** What the session's socket accepts in its sign-in message. */
+const LIMITS = { usernameMax: 256, passwordMax: 1024 } as const;
+
+/** The equipment's credentials; the username is asked for only when the access method does not set one. */
+function signInSchema(asksUsername: boolean) {
+  return z.object({
+    username: asksUsername
+      ? z.string().trim().min(1, 'Enter your username on the equipment.').max(LIMITS.usernameMax)
+      : z.string(),
+    password: z.string().min(1, 'Enter your password on the equipment.').max(LIMITS.passwordMax),
+  });
+}
 
 interface SignInFormProps {
   grant: LaunchGrant;
@@ -18,70 +35,53 @@ interface SignInFormProps {
  */
 export function SignInForm({ grant, initialUsername, onSubmit }: SignInFormProps) {
   const storedUsername = grant.username !== null && grant.username !== '' ? grant.username : null;
-  const [username, setUsername] = useState(storedUsername ?? initialUsername);
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ username?: string; password?: string }>({});
-  const usernameRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const { form, field, onSubmit: validated } = useSchemaForm(
+    signInSchema(storedUsername === null),
+    { username: storedUsername ?? initialUsername, password: '' },
+    IDS,
+  );
 
   // Focus the first field still to fill in.
   useLayoutEffect(() => {
-    (storedUsername === null && initialUsername === '' ? usernameRef : passwordRef).current?.focus();
+    document.getElementById(storedUsername === null && initialUsername === '' ? IDS.username : IDS.password)?.focus();
   }, [storedUsername, initialUsername]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const missing: typeof errors = {};
-    if (storedUsername === null && username.trim() === '') missing.username = 'Enter your username on the equipment.';
-    if (password === '') missing.password = 'Enter your password on the equipment.';
-    setErrors(missing);
-    if (missing.username !== undefined) {
-      usernameRef.current?.focus();
-      return;
-    }
-    if (missing.password !== undefined) {
-      passwordRef.current?.focus();
-      return;
-    }
-    const typed = { username: storedUsername ?? username.trim(), password };
-    setPassword('');
+  const submit = validated(async (typed) => {
+    form.setValue('password', '');
     onSubmit(typed);
-  }
+  });
 
   return (
     <main className="term-message">
-      <form className="term-message-card form session-sign-in" onSubmit={submit} noValidate data-testid="session-sign-in">
+      <form
+        className="term-message-card form session-sign-in"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        data-testid="session-sign-in"
+      >
         <h1 className="term-message-title">Sign in to {grant.assetName}</h1>
         <p className="term-message-text">
           {protocolLabel(grant.protocol)} to <span className="mono">{grant.host}:{grant.port}</span>. What you enter
           is used for this connection only; Airlock does not keep it.
         </p>
         <TextField
-          ref={usernameRef}
-          id="session-sign-in-username"
+          {...field('username')}
           label="Username"
-          value={username}
-          onChange={setUsername}
-          error={errors.username}
           readOnly={storedUsername !== null}
           hint={storedUsername !== null ? 'Set by the access method.' : undefined}
           // The equipment's account, not Airlock's: the browser must not fill in the gateway sign-in.
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
-          maxLength={256}
+          maxLength={LIMITS.usernameMax}
           required
         />
         <TextField
-          ref={passwordRef}
-          id="session-sign-in-password"
+          {...field('password')}
           label="Password"
           type="password"
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
           autoComplete="off"
-          maxLength={1024}
+          maxLength={LIMITS.passwordMax}
           required
         />
         <div className="form-actions">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { deleteGroup, errorMessage, updateGroup } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { pageHeading, useDeferredFocus } from '../../components/access/useDeferredFocus';
 import { summarizeWindow } from '../../components/access/schedule';
@@ -11,9 +11,10 @@ import { TableHead } from '../../components/TableHead';
 import { protocolLabel } from '../../labels';
 import type { AccessGroup, AccessGroupInput, GroupMethodOption } from '../../types';
 import { useBusyIds } from '../../useBusyIds';
-import { keys, queries, useCacheEdit } from '../../api/queries';
+import { queries } from '../../api/queries';
 import './access-groups.css';
 import { GroupDialog } from './GroupDialog';
+import { useDeleteGroup, useSaveGroup } from './mutations';
 
 /** How many members or methods a table cell names before summarising the rest. */
 const CELL_LIST_MAX = 3;
@@ -36,8 +37,8 @@ function toInput(group: AccessGroup, changes: Partial<AccessGroupInput> = {}): A
 export function AccessGroupsPage() {
   const groupsQuery = useQuery(queries.groups);
   const optionsQuery = useQuery(queries.groupOptions);
-  // Remote Sessions lists what the groups grant.
-  const updateGroups = useCacheEdit<AccessGroup[]>(keys.groups.all, [keys.remoteSessions]);
+  const save = useSaveGroup();
+  const remove = useDeleteGroup();
   const query = groupsQuery.isError ? groupsQuery : optionsQuery.isError || optionsQuery.isPending ? optionsQuery : groupsQuery;
   const [dialog, setDialog] = useState<DialogState>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
@@ -50,18 +51,13 @@ export function AccessGroupsPage() {
     setStatusMessage(message);
   }
 
-  function replaceGroup(group: AccessGroup) {
-    updateGroups((groups) => [...groups.filter((g) => g.id !== group.id), group]);
-  }
-
   async function setEnabled(group: AccessGroup, enabled: boolean) {
     if (busyIds.has(group.id)) return;
     setStatusMessage(null);
     setActionError(null);
     setBusy(group.id, true);
     try {
-      const saved = await updateGroup(group.id, toInput(group, { enabled }));
-      replaceGroup(saved);
+      const saved = await save.mutateAsync({ id: group.id, input: toInput(group, { enabled }) });
       announce(
         saved.enabled
           ? `${saved.name} is enabled: its members can open sessions${saved.windows.length > 0 ? ' within its schedule' : ''}.`
@@ -230,7 +226,6 @@ export function AccessGroupsPage() {
           options={data.options}
           onClose={() => setDialog(null)}
           onSaved={(group, created) => {
-            replaceGroup(group);
             setDialog(null);
             announce(created ? `Access group ${group.name} created.` : `Access group ${group.name} saved.`);
           }}
@@ -252,8 +247,7 @@ export function AccessGroupsPage() {
           }
           onConfirm={async () => {
             const { group } = dialog;
-            await deleteGroup(group.id);
-            updateGroups((groups) => groups.filter((g) => g.id !== group.id));
+            await remove.mutateAsync(group);
             setDialog(null);
             announce(`Access group ${group.name} deleted.`);
             // The group's row is gone: continue from the page heading.

@@ -1,20 +1,49 @@
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, createGroup, errorMessage, updateGroup } from '../../api';
 import { hasRole, SYSTEM_ADMINS, useCurrentUser } from '../../auth';
 import { OptionPicker, type PickerItem } from '../../components/access/OptionPicker';
 import { ScheduleEditor, SCHEDULE_IDS } from '../../components/access/ScheduleEditor';
-import { byId, useDeferredFocus } from '../../components/access/useDeferredFocus';
-import { browserTimeZone, normalizeTime, validateWindows, type WindowErrors } from '../../components/access/schedule';
+import { browserTimeZone, normalizeTime, type WindowErrors } from '../../components/access/schedule';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, TextField } from '../../components/Field';
+import { useSchemaForm, type FieldError } from '../../forms/useSchemaForm';
 import { protocolLabel } from '../../labels';
-import type { AccessGroup, AccessGroupInput, AccessWindow, GroupOptions } from '../../types';
+import type { AccessGroup, GroupOptions } from '../../types';
+import { useSaveGroup } from './mutations';
+import { GROUP_LIMITS, groupSchema, type GroupValues } from './schema';
 
-const NAME_MAX = 128;
+const IDS = {
+  name: 'group-name',
+  enabled: 'group-enabled',
+  enforceRecording: 'group-enforce-recording',
+  timeZone: SCHEDULE_IDS.timeZone,
+  windows: SCHEDULE_IDS.add,
+  memberIds: 'group-members',
+  methodIds: 'group-methods',
+};
 
-type GroupField = 'name' | 'timeZone' | 'windows' | 'memberIds' | 'methodIds';
-type GroupErrors = Partial<Record<GroupField, string>>;
+function valuesOf(group: AccessGroup | null): GroupValues {
+  return {
+    name: group?.name ?? '',
+    enabled: group?.enabled ?? true,
+    enforceRecording: group?.enforceRecording ?? false,
+    timeZone: group?.timeZone ?? browserTimeZone(),
+    windows: group?.windows.map((w) => ({ days: [...w.days], start: normalizeTime(w.start), end: normalizeTime(w.end) })) ?? [],
+    memberIds: group?.memberIds ?? [],
+    methodIds: group?.methodIds ?? [],
+  };
+}
+
+/** The schema's per-window problems (`days`, `time`), by window index. */
+function windowErrorsOf(error: FieldError): Record<number, WindowErrors> {
+  const result: Record<number, WindowErrors> = {};
+  if (!Array.isArray(error)) return result;
+  error.forEach((item: Record<string, { message?: string } | undefined> | undefined, index) => {
+    const days = item?.days?.message;
+    const time = item?.time?.message;
+    if (days !== undefined || time !== undefined) result[index] = { ...(days && { days }), ...(time && { time }) };
+  });
+  return result;
+}
 
 export function GroupDialog({
   group,
@@ -28,21 +57,6 @@ export function GroupDialog({
   onSaved(group: AccessGroup, created: boolean): void;
 }) {
   const me = useCurrentUser();
-  const [name, setName] = useState(group?.name ?? '');
-  const [enabled, setEnabled] = useState(group?.enabled ?? true);
-  const [enforceRecording, setEnforceRecording] = useState(group?.enforceRecording ?? false);
-  const [timeZone, setTimeZone] = useState(group?.timeZone ?? browserTimeZone());
-  const [windows, setWindows] = useState<AccessWindow[]>(
-    group?.windows.map((w) => ({ days: [...w.days], start: normalizeTime(w.start), end: normalizeTime(w.end) })) ?? [],
-  );
-  const [memberIds, setMemberIds] = useState<ReadonlySet<number>>(new Set(group?.memberIds ?? []));
-  const [methodIds, setMethodIds] = useState<ReadonlySet<number>>(new Set(group?.methodIds ?? []));
-  const [errors, setErrors] = useState<GroupErrors>({});
-  const [windowErrors, setWindowErrors] = useState<Record<number, WindowErrors>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const focusLater = useDeferredFocus();
-
   const userItems: PickerItem[] = [...options.users]
     .sort((a, b) => (a.displayName || a.username).localeCompare(b.displayName || b.username, undefined, { sensitivity: 'base' }))
     .map((user) => ({
@@ -66,75 +80,40 @@ export function GroupDialog({
       section: method.assetName,
     }));
 
-  function firstErrorTarget(fieldErrors: GroupErrors, perWindow: Record<number, WindowErrors>): string | null {
-    if (fieldErrors.name !== undefined) return 'group-name';
-    if (fieldErrors.timeZone !== undefined) return SCHEDULE_IDS.timeZone;
-    const firstWindow = Object.keys(perWindow)
-      .map(Number)
-      .sort((a, b) => a - b)[0];
-    if (firstWindow !== undefined) {
-      const problem = perWindow[firstWindow];
-      return problem?.days !== undefined ? SCHEDULE_IDS.day(firstWindow, 'MON') : SCHEDULE_IDS.start(firstWindow);
-    }
-    if (fieldErrors.windows !== undefined) return SCHEDULE_IDS.add;
-    if (fieldErrors.memberIds !== undefined) return userItems[0]?.inputId ?? null;
-    if (fieldErrors.methodIds !== undefined) return methodItems[0]?.inputId ?? null;
-    return null;
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    const trimmed = name.trim();
-    const clientErrors: GroupErrors = {};
-    if (trimmed === '') clientErrors.name = 'Enter a name for the access group.';
-    else if (trimmed.length > NAME_MAX) clientErrors.name = `Use at most ${NAME_MAX} characters.`;
-    if (timeZone === '') clientErrors.timeZone = 'Choose a time zone.';
-    const clientWindowErrors = validateWindows(windows);
-    setErrors(clientErrors);
-    setWindowErrors(clientWindowErrors);
-    setFormError(null);
-    if (Object.keys(clientErrors).length > 0 || Object.keys(clientWindowErrors).length > 0) {
-      setFormError('Check the highlighted fields.');
-      const target = firstErrorTarget(clientErrors, clientWindowErrors);
-      if (target !== null) document.getElementById(target)?.focus();
-      return;
-    }
-    const input: AccessGroupInput = {
-      name: trimmed,
-      enabled,
-      enforceRecording,
-      timeZone,
-      windows,
-      memberIds: [...memberIds],
-      methodIds: [...methodIds],
-    };
-    setSubmitting(true);
-    try {
-      const saved = group === null ? await createGroup(input) : await updateGroup(group.id, input);
-      onSaved(saved, group === null);
-    } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const serverErrors: GroupErrors = {};
-        for (const [key, message] of Object.entries(error.fields)) {
-          if (key === 'name' || key === 'timeZone' || key === 'memberIds' || key === 'methodIds') {
-            serverErrors[key] = message;
-          } else if (key.startsWith('windows')) {
-            serverErrors.windows = serverErrors.windows === undefined ? message : `${serverErrors.windows} ${message}`;
-          }
-        }
-        if (error.status === 409 && serverErrors.name === undefined) serverErrors.name = error.message;
-        setErrors(serverErrors);
-        setWindowErrors({});
-        setFormError(error.message);
-        const target = firstErrorTarget(serverErrors, {});
-        if (target !== null) focusLater(byId(target));
-      } else {
-        setFormError(errorMessage(error));
+  const { form, field, checkbox, control, formError, submitting, onSubmit } = useSchemaForm(
+    groupSchema,
+    valuesOf(group),
+    IDS,
+    (name, error) => {
+      // A list's own control is the first of its items: the first bad window, the first member or method.
+      if (name === 'windows') {
+        const [first] = Object.entries(windowErrorsOf(error));
+        if (first === undefined) return null;
+        const [index, problem] = first;
+        return problem.days !== undefined ? SCHEDULE_IDS.day(Number(index), 'MON') : SCHEDULE_IDS.start(Number(index));
       }
-    }
-  }
+      if (name === 'memberIds') return userItems[0]?.inputId ?? null;
+      if (name === 'methodIds') return methodItems[0]?.inputId ?? null;
+      return null;
+    },
+  );
+  const save = useSaveGroup();
+  const submit = onSubmit(
+    async (input) => onSaved(await save.mutateAsync({ id: group?.id ?? null, input }), group === null),
+    (error, fields) => {
+      // The server names a window's problems windows[i].start and so on: the editor shows them together.
+      const windowMessages = Object.entries(error.fields)
+        .filter(([key]) => key.startsWith('windows'))
+        .map(([, message]) => message);
+      if (windowMessages.length > 0) fields.windows = windowMessages.join(' ');
+      if (error.status === 409 && fields.name === undefined) fields.name = error.message;
+    },
+  );
+  const windows = control('windows');
+  const timeZone = control('timeZone');
+  const members = control('memberIds');
+  const methods = control('methodIds');
+  const windowErrors = windowErrorsOf(form.formState.errors.windows);
 
   return (
     <Dialog
@@ -144,18 +123,15 @@ export function GroupDialog({
       size="wide"
       testId="group-dialog"
     >
-      <form className="form group-form" onSubmit={handleSubmit} noValidate aria-busy={submitting}>
+      <form className="form group-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
         <FormError message={formError} testId="group-error" />
         <TextField
-          id="group-name"
+          {...field('name')}
           name="name"
           label="Name"
-          value={name}
-          onChange={setName}
-          error={errors.name}
           hint="For example the line, the vendor or the maintenance team it is for."
           autoComplete="off"
-          maxLength={NAME_MAX}
+          maxLength={GROUP_LIMITS.nameMax}
           disabled={submitting}
           required
           data-autofocus
@@ -165,10 +141,8 @@ export function GroupDialog({
           <label className="choice">
             <input
               type="checkbox"
-              id="group-enabled"
+              {...checkbox('enabled')}
               name="enabled"
-              checked={enabled}
-              onChange={(e) => setEnabled(e.target.checked)}
             />
             <span>
               <span className="choice-label">Enabled</span>
@@ -178,10 +152,8 @@ export function GroupDialog({
           <label className="choice">
             <input
               type="checkbox"
-              id="group-enforce-recording"
+              {...checkbox('enforceRecording')}
               name="enforceRecording"
-              checked={enforceRecording}
-              onChange={(e) => setEnforceRecording(e.target.checked)}
               aria-describedby="group-enforce-recording-hint"
             />
             <span>
@@ -196,19 +168,19 @@ export function GroupDialog({
         <OptionPicker
           legend="Members"
           items={userItems}
-          selected={memberIds}
-          onChange={setMemberIds}
+          selected={new Set(members.value)}
+          onChange={(ids) => members.onChange([...ids])}
           filterLabel="Filter users"
           empty={<p>There are no users to add yet.</p>}
-          error={errors.memberIds}
+          error={members.error}
           disabled={submitting}
           testId="group-members"
         />
         <OptionPicker
           legend="Access methods"
           items={methodItems}
-          selected={methodIds}
-          onChange={setMethodIds}
+          selected={new Set(methods.value)}
+          onChange={(ids) => methods.onChange([...ids])}
           filterLabel="Filter by asset, protocol or host"
           empty={
             hasRole(me, SYSTEM_ADMINS) ? (
@@ -219,18 +191,18 @@ export function GroupDialog({
               <p>No equipment has access methods yet. A System Admin adds them under Assets.</p>
             )
           }
-          error={errors.methodIds}
+          error={methods.error}
           disabled={submitting}
           testId="group-methods"
         />
         <ScheduleEditor
-          timeZone={timeZone}
-          windows={windows}
-          onTimeZoneChange={setTimeZone}
-          onWindowsChange={setWindows}
-          timeZoneError={errors.timeZone}
+          timeZone={timeZone.value}
+          windows={windows.value}
+          onTimeZoneChange={timeZone.onChange}
+          onWindowsChange={windows.onChange}
+          timeZoneError={timeZone.error}
           windowErrors={windowErrors}
-          scheduleError={errors.windows}
+          scheduleError={windows.error}
           disabled={submitting}
         />
         <DialogFormActions

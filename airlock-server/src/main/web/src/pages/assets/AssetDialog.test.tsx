@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp } from '../../test/render';
+import { jsonResponse, lastRequest, renderWithApp } from '../../test/render';
 import type { Asset } from '../../types';
 import { AssetDialog } from './AssetDialog';
 
@@ -31,16 +31,16 @@ describe('AssetDialog', () => {
 
   it('sends a cleared optional field as null and hands on the saved asset', async () => {
     const saved = { ...PLC, site: null };
-    const fetch = vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse(200, saved));
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse(200, saved));
     const onSaved = vi.fn();
     const { user } = renderWithApp(<AssetDialog asset={PLC} onClose={() => {}} onSaved={onSaved} />);
     await user.clear(screen.getByLabelText('Site (optional)'));
     await user.click(screen.getByRole('button', { name: 'Save asset' }));
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved, false));
-    const [url, init] = fetch.mock.calls.at(-1) ?? [];
-    expect(url).toBe('/api/assets/4');
-    expect(JSON.parse(String(init?.body))).toEqual({
+    const { method, path, body } = await lastRequest();
+    expect(`${method} ${path}`).toBe('PUT /api/assets/4');
+    expect(body).toEqual({
       name: 'PLC-4',
       host: '10.0.0.4',
       site: null,

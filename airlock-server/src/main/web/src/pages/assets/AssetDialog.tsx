@@ -1,8 +1,8 @@
-import { createAsset, updateAsset } from '../../api';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, TextAreaField, TextField } from '../../components/Field';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import type { Asset } from '../../types';
+import { useSaveAsset } from './mutations';
 import { ASSET_LIMITS, assetSchema, type AssetValues } from './schema';
 
 const IDS = {
@@ -33,10 +33,10 @@ export function AssetDialog({
   onSaved(asset: Asset, created: boolean): void;
 }) {
   const { field, formError, submitting, onSubmit } = useSchemaForm(assetSchema, valuesOf(asset), IDS);
+  const save = useSaveAsset();
   const submit = onSubmit(
     async (input) => {
-      const saved = asset === null ? await createAsset(input) : await updateAsset(asset.id, input);
-      onSaved(saved, asset === null);
+      onSaved(await save.mutateAsync({ id: asset?.id ?? null, input }), asset === null);
     },
     (error, fields) => {
       if (error.status === 409 && fields.name === undefined) fields.name = error.message;

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { deleteAsset, deleteMethod } from '../../api';
-import { keys, queries, useCacheEdit } from '../../api/queries';
+import { queries } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { byTestId, pageHeading, useDeferredFocus } from '../../components/access/useDeferredFocus';
 import { EquipmentIcon } from '../../components/Icons';
@@ -10,6 +9,7 @@ import { EmptyState, ResourceStates, StatusAlert } from '../../components/States
 import { protocolLabel } from '../../labels';
 import type { AccessMethod, Asset } from '../../types';
 import { MethodDialog } from './MethodDialog';
+import { useDeleteAsset, useDeleteMethod } from './mutations';
 import { methodName } from './methods';
 import './assets.css';
 import { AssetDialog } from './AssetDialog';
@@ -40,8 +40,8 @@ function matches(asset: Asset, query: string): boolean {
 
 export function AssetsPage() {
   const query = useQuery(queries.assets);
-  // Methods are what access groups grant: their options change with them.
-  const update = useCacheEdit<Asset[]>(keys.assets.all, [keys.groups.all, keys.remoteSessions]);
+  const removeAsset = useDeleteAsset();
+  const removeMethod = useDeleteMethod();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
@@ -49,18 +49,6 @@ export function AssetsPage() {
 
   function announce(message: string) {
     setStatusMessage(message);
-  }
-
-  function replaceAsset(asset: Asset) {
-    update((assets) => [...assets.filter((a) => a.id !== asset.id), asset]);
-  }
-
-  function replaceMethod(assetId: number, method: AccessMethod) {
-    update((assets) =>
-      assets.map((a) =>
-        a.id === assetId ? { ...a, methods: [...a.methods.filter((m) => m.id !== method.id), method] } : a,
-      ),
-    );
   }
 
   const assets = query.data === undefined ? [] : [...query.data].sort(byName);
@@ -164,7 +152,6 @@ export function AssetsPage() {
           asset={dialog.kind === 'asset-edit' ? dialog.asset : null}
           onClose={() => setDialog(null)}
           onSaved={(asset, created) => {
-            replaceAsset(asset);
             setDialog(null);
             announce(
               created
@@ -192,8 +179,7 @@ export function AssetsPage() {
           }
           onConfirm={async () => {
             const { asset } = dialog;
-            await deleteAsset(asset.id);
-            update((list) => list.filter((a) => a.id !== asset.id));
+            await removeAsset.mutateAsync(asset);
             setDialog(null);
             announce(`Asset ${asset.name} deleted.`);
             focusLater(pageHeading);
@@ -206,7 +192,6 @@ export function AssetsPage() {
           method={dialog.kind === 'method-edit' ? dialog.method : null}
           onClose={() => setDialog(null)}
           onSaved={(method, created) => {
-            replaceMethod(dialog.asset.id, method);
             setDialog(null);
             announce(
               created
@@ -233,10 +218,7 @@ export function AssetsPage() {
           }
           onConfirm={async () => {
             const { asset, method } = dialog;
-            await deleteMethod(method.id);
-            update((list) =>
-              list.map((a) => (a.id === asset.id ? { ...a, methods: a.methods.filter((m) => m.id !== method.id) } : a)),
-            );
+            await removeMethod.mutateAsync({ assetId: asset.id, method });
             setDialog(null);
             announce(`${methodName(method)} removed from ${asset.name}.`);
             // The method's row is gone: continue from its asset.
@@ -249,8 +231,7 @@ export function AssetsPage() {
           asset={dialog.asset}
           method={dialog.method}
           onClose={() => setDialog(null)}
-          onAccepted={(method) => {
-            replaceMethod(dialog.asset.id, method);
+          onAccepted={() => {
             setDialog(null);
             announce(`The new SSH host key of ${dialog.asset.name} is accepted and pinned.`);
           }}

@@ -1,6 +1,6 @@
-import { acceptHostKey } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { AccessMethod, Asset } from '../../types';
+import { useAcceptHostKey } from './mutations';
 
 export function HostKeyDialog({
   asset,
@@ -13,6 +13,7 @@ export function HostKeyDialog({
   onClose(): void;
   onAccepted(method: AccessMethod): void;
 }) {
+  const accept = useAcceptHostKey();
   const pending = method.hostKey.pendingFingerprint ?? '';
   const pinned = method.hostKey.fingerprint;
   return (
@@ -32,7 +33,7 @@ export function HostKeyDialog({
         </p>
       }
       onConfirm={async () => {
-        onAccepted(await acceptHostKey(method.id, pending));
+        onAccepted(await accept.mutateAsync({ assetId: asset.id, method }));
       }}
     >
       <dl className="fingerprint-pair fingerprint-pair-dialog">

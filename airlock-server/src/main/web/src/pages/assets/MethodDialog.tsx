@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createMethod, updateMethod } from '../../api';
 import { queries } from '../../api/queries';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
@@ -8,6 +7,7 @@ import { DEFAULT_PORTS, protocolLabel } from '../../labels';
 import { PROTOCOLS, TELNET_PROMPT_KINDS, type AccessMethod, type Asset, type CharsetOption, type CredentialKind, type Protocol, type TelnetPromptKind } from '../../types';
 import { CREDENTIAL_FIELD_IDS, CredentialFields } from './CredentialFields';
 import { methodName } from './methods';
+import { useSaveMethod } from './mutations';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { isTerminal, METHOD_LIMITS, methodSchema, UTF8 } from './schema';
 import { promptFieldId, storedPrompts, TelnetPromptFields } from './TelnetPromptFields';
@@ -103,9 +103,9 @@ export function MethodDialog({
     form.setValue('protocol', next);
   }
 
+  const save = useSaveMethod();
   const submit = onSubmit(async (input) => {
-    const saved = method === null ? await createMethod(asset.id, input) : await updateMethod(method.id, input);
-    onSaved(saved, method === null);
+    onSaved(await save.mutateAsync({ assetId: asset.id, id: method?.id ?? null, input }), method === null);
   });
 
   return (

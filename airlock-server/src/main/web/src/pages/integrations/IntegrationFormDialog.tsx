@@ -1,8 +1,8 @@
-import { createIntegration, updateIntegration } from '../../api';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, TextField } from '../../components/Field';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import type { StorageIntegration } from '../../types';
+import { useSaveIntegration } from './mutations';
 import { PermissionsNote } from './permissions';
 import { INTEGRATION_LIMITS, integrationSchema } from './schema';
 
@@ -41,9 +41,8 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
     },
     IDS,
   );
-  const submit = onSubmit(async (input) => {
-    onSaved(editing ? await updateIntegration(integration.id, input) : await createIntegration(input));
-  });
+  const save = useSaveIntegration();
+  const submit = onSubmit(async (input) => onSaved(await save.mutateAsync({ id: integration?.id ?? null, input })));
 
   return (
     <Dialog

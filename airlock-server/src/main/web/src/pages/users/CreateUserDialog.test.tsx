@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp } from '../../test/render';
+import { jsonResponse, lastRequest, renderWithApp } from '../../test/render';
 import { CreateUserDialog } from './CreateUserDialog';
 
 function open() {
@@ -76,8 +76,7 @@ describe('CreateUserDialog', () => {
     const created = { id: 7, username: 'operator-7', displayName: 'Operator Seven', role: 'USER' };
     answer(jsonResponse(201, created));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
-    const request = vi.mocked(globalThis.fetch).mock.calls.at(-1);
-    expect(JSON.parse(String(request?.[1]?.body))).toEqual({
+    expect((await lastRequest()).body).toEqual({
       username: 'operator-7',
       displayName: 'Operator Seven',
       role: 'USER',

@@ -1,10 +1,10 @@
-import { createUser } from '../../api';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { roleLabel } from '../../labels';
 import { ROLES, type User } from '../../types';
+import { useCreateUser } from './mutations';
 import { newUserSchema, passwordPairProps, USER_LIMITS, type NewUserValues } from './schema';
 
 const IDS = {
@@ -19,8 +19,9 @@ const EMPTY: NewUserValues = { username: '', displayName: '', role: 'USER', pass
 
 export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(user: User): void }) {
   const { field, formError, submitting, onSubmit } = useSchemaForm(newUserSchema, EMPTY, IDS);
+  const create = useCreateUser();
   const submit = onSubmit(
-    async (user) => onCreated(await createUser(user)),
+    async (user) => onCreated(await create.mutateAsync(user)),
     (error, fields) => {
       if (error.status === 409 && fields.username === undefined) fields.username = error.message;
     },

@@ -1,9 +1,9 @@
-import { resetUserPassword } from '../../api';
 import { Dialog, DialogFormActions } from '../../components/Dialog';
 import { FormError } from '../../components/Field';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import type { User } from '../../types';
+import { useResetPassword } from './mutations';
 import { passwordPairProps, passwordPairSchema, type PasswordPairValues } from './schema';
 
 const IDS = { password: 'reset-password-password', confirm: 'reset-password-confirm' };
@@ -19,9 +19,10 @@ export function ResetPasswordDialog({
   onReset(user: User): void;
 }) {
   const { field, formError, submitting, onSubmit } = useSchemaForm(passwordPairSchema, EMPTY, IDS);
+  const reset = useResetPassword();
   const submit = onSubmit(
     async ({ password: newPassword }) => {
-      await resetUserPassword(user.id, newPassword);
+      await reset.mutateAsync({ user, newPassword });
       onReset(user);
     },
     // The request names the field newPassword; the form calls it password.

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, updateUser } from '../../api';
+import { errorMessage } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { UsersIcon } from '../../components/Icons';
@@ -9,10 +9,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../../components/States';
 import { TableHead } from '../../components/TableHead';
 import { formatDate, formatTime, roleLabel } from '../../labels';
-import { ROLES, type Role, type User, type UserChanges } from '../../types';
+import { ROLES, type Role, type User } from '../../types';
 import { useBusyIds } from '../../useBusyIds';
-import { keys, queries, upsert, useChange } from '../../api/queries';
+import { queries } from '../../api/queries';
 import { CreateUserDialog } from './CreateUserDialog';
+import { useUpdateUser } from './mutations';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 type DialogState =
@@ -28,25 +29,13 @@ function byUsername(a: User, b: User): number {
 export function UsersPage() {
   const me = useCurrentUser();
   const query = useQuery(queries.users);
-  const change = useChange((args: { id: number; changes: UserChanges }) => updateUser(args.id, args.changes), {
-    invalidates: [keys.users, keys.groups.options],
-    apply: (cache, saved) => cache.set<User[]>(keys.users, (list) => upsert(list, saved)),
-  });
-  /** Changes made by the dialogs: shown at once, then refetched with everything that shows users. */
-  const saved = useChange(async (user: User) => user, {
-    invalidates: [keys.users, keys.groups.options],
-    apply: (cache, user) => cache.set<User[]>(keys.users, (list) => upsert(list, user)),
-  });
+  const change = useUpdateUser();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [statusMessage, setStatusMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busyIds, setBusy] = useBusyIds();
   /** Role chosen in a row's select but not saved yet. */
   const [drafts, setDrafts] = useState<Readonly<Record<number, Role>>>({});
-
-  function replaceUser(user: User) {
-    saved.mutate(user);
-  }
 
   function announce(message: string) {
     setActionError(null);
@@ -275,7 +264,6 @@ export function UsersPage() {
         <CreateUserDialog
           onClose={() => setDialog(null)}
           onCreated={(user) => {
-            replaceUser(user);
             setDialog(null);
             announce(`User ${user.username} created. They must choose their own password at first sign-in.`);
           }}
@@ -286,7 +274,6 @@ export function UsersPage() {
           user={dialog.user}
           onClose={() => setDialog(null)}
           onDisabled={(user) => {
-            replaceUser(user);
             setDialog(null);
             announce(`${user.username} is disabled and can no longer sign in.`);
           }}
@@ -297,7 +284,6 @@ export function UsersPage() {
           user={dialog.user}
           onClose={() => setDialog(null)}
           onReset={(user) => {
-            replaceUser({ ...user, mustChangePassword: true });
             setDialog(null);
             announce(`Temporary password set for ${user.username}. They must choose a new one at their next sign-in.`);
           }}
@@ -318,6 +304,7 @@ function DisableUserDialog({
   onClose(): void;
   onDisabled(user: User): void;
 }) {
+  const change = useUpdateUser();
   return (
     <ConfirmDialog
       title={`Disable ${user.username}?`}
@@ -334,7 +321,7 @@ function DisableUserDialog({
         </p>
       }
       onConfirm={async () => {
-        onDisabled(await updateUser(user.id, { enabled: false }));
+        onDisabled(await change.mutateAsync({ id: user.id, changes: { enabled: false } }));
       }}
     />
   );

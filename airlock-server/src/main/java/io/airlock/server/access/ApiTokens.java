@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +31,8 @@ class ApiTokens {
     private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     /** A token as its owner sees it later: never the token itself. */
-    record TokenView(long id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+    record TokenView(long id, String name, String hint, Instant createdAt, @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt,
             boolean revoked) {
     }
 

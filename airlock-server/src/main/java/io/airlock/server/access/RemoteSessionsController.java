@@ -3,6 +3,7 @@ package io.airlock.server.access;
 import io.airlock.server.asset.AccessMethod;
 import io.airlock.server.asset.AssetRepository;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,11 +23,11 @@ class RemoteSessionsController {
     record GroupSummary(long id, String name, boolean enforceRecording, boolean global) {
     }
 
-    record MethodEntry(long id, String assetName, String assetDescription, String host, String site, String zone,
-            String protocol, int port) {
+    record MethodEntry(long id, String assetName, @Nullable String assetDescription, String host,
+            @Nullable String site, @Nullable String zone, String protocol, int port) {
     }
 
-    record GroupEntry(GroupSummary group, boolean available, String reason, List<MethodEntry> methods) {
+    record GroupEntry(GroupSummary group, boolean available, @Nullable String reason, List<MethodEntry> methods) {
     }
 
     @GetMapping("/api/remote-sessions")

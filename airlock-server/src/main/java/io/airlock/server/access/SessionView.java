@@ -1,10 +1,11 @@
 package io.airlock.server.access;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /** What the browser learns about its own session. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SessionView(boolean authenticated, Me user) {
+record SessionView(boolean authenticated, @Nullable Me user) {
 
     /** The signed-in user. */
     record Me(long id, String username, String displayName, Role role, boolean mustChangePassword) {

@@ -5,6 +5,7 @@ import io.airlock.server.web.ApiException;
 import io.airlock.server.web.ApiException.Reason;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,7 +36,7 @@ class UserService {
     }
 
     /** A partial update; null fields stay as they are. */
-    record UserChange(String displayName, Role role, Boolean enabled) {
+    record UserChange(@Nullable String displayName, @Nullable Role role, @Nullable Boolean enabled) {
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")

@@ -9,6 +9,7 @@ import io.airlock.server.web.ApiException.Reason;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,8 @@ class AssetService {
         this.clock = clock;
     }
 
-    record AssetRequest(String name, String description, String host, String site, String zone) {
+    record AssetRequest(String name, @Nullable String description, String host, @Nullable String site,
+            @Nullable String zone) {
     }
 
     /**
@@ -43,9 +45,10 @@ class AssetService {
      * stored secret, PASSWORD and PRIVATE_KEY store the one given (or keep the stored one of that kind when none
      * is given). Without it the kind follows the secret given, and {@code clearCredential} removes it.
      */
-    record MethodRequest(Protocol protocol, Integer port, String username, String password, String privateKey,
-            Boolean clearCredential, CredentialKind credential, String charset, String telnetUsernamePrompt,
-            String telnetPasswordPrompt, String telnetSuccessPrompt, String telnetFailurePrompt) {
+    record MethodRequest(Protocol protocol, Integer port, @Nullable String username, @Nullable String password,
+            @Nullable String privateKey, @Nullable Boolean clearCredential, CredentialKind credential, String charset,
+            @Nullable String telnetUsernamePrompt, @Nullable String telnetPasswordPrompt,
+            @Nullable String telnetSuccessPrompt, @Nullable String telnetFailurePrompt) {
 
         TerminalSettings terminal(Protocol protocol) {
             return TerminalSettingsRules.check(protocol, charset, telnetUsernamePrompt, telnetPasswordPrompt,

@@ -3,6 +3,7 @@ package io.airlock.server.asset;
 import io.airlock.server.asset.TerminalSettingsRules.CharsetOption;
 import io.airlock.server.connector.TelnetPrompts;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Assets and access methods as administrators see them: never a credential, only what kind is stored. */
 final class AssetViews {
@@ -10,17 +11,18 @@ final class AssetViews {
     private AssetViews() {
     }
 
-    record HostKeyView(String fingerprint, String pendingFingerprint) {
+    record HostKeyView(@Nullable String fingerprint, @Nullable String pendingFingerprint) {
     }
 
     /** Telnet prompt patterns; in a method, null where the default applies. */
-    record PromptsView(String username, String password, String success, String failure) {
+    record PromptsView(@Nullable String username, @Nullable String password, @Nullable String success,
+            @Nullable String failure) {
         static PromptsView of(TelnetPrompts prompts) {
             return new PromptsView(prompts.username(), prompts.password(), prompts.success(), prompts.failure());
         }
     }
 
-    record MethodView(long id, Protocol protocol, int port, String username, CredentialKind credential,
+    record MethodView(long id, Protocol protocol, int port, @Nullable String username, CredentialKind credential,
             HostKeyView hostKey, String charset, PromptsView telnetPrompts) {
         static MethodView of(AccessMethod m) {
             TerminalSettings t = m.terminal();
@@ -30,8 +32,8 @@ final class AssetViews {
         }
     }
 
-    record AssetView(long id, String name, String description, String host, String site, String zone,
-            List<MethodView> methods) {
+    record AssetView(long id, String name, @Nullable String description, String host, @Nullable String site,
+            @Nullable String zone, List<MethodView> methods) {
         static AssetView of(Asset a, List<AccessMethod> methods) {
             return new AssetView(a.id(), a.name(), a.description(), a.host(), a.site(), a.zone(),
                     methods.stream().filter(m -> m.assetId() == a.id()).map(MethodView::of).toList());

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,7 +97,7 @@ class SessionService {
      * @param username the stored username, shown in the sign-in form; null when the user types it
      */
     record LaunchGrant(String ticket, String groupName, String assetName, String protocol, String host, int port,
-            boolean recorded, boolean askCredentials, String username) {
+            boolean recorded, boolean askCredentials, @Nullable String username) {
     }
 
     /** Lets one admin watch one live session. */

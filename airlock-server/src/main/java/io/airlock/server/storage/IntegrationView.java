@@ -2,14 +2,16 @@ package io.airlock.server.storage;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An integration as administrators see it. It never carries a credential: the secret access key is
  * write-only, and {@code credentialStored} only says whether one is kept.
  */
-record IntegrationView(long id, String name, StorageKind kind, String kindLabel, String endpoint, String region,
-        String bucket, String prefix, boolean pathStyle, String accessKeyId, boolean credentialStored, boolean active,
-        boolean activatable, String note, LastCheck lastCheck) {
+record IntegrationView(long id, String name, StorageKind kind, String kindLabel, @Nullable String endpoint,
+        @Nullable String region, @Nullable String bucket, @Nullable String prefix, boolean pathStyle,
+        @Nullable String accessKeyId, boolean credentialStored, boolean active, boolean activatable,
+        @Nullable String note, @Nullable LastCheck lastCheck) {
 
     /** The latest check; {@code passed} means the required permissions all answered. */
     record LastCheck(Instant checkedAt, boolean passed, boolean taggingSupported, List<StorageCheck.Line> lines) {

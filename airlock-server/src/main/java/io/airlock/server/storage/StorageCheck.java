@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -55,7 +56,7 @@ final class StorageCheck {
     }
 
     /** One probed permission; {@code errorCode} is the store's exact S3 error code, or null. */
-    record Line(String permission, Status status, String errorCode, String message) {
+    record Line(String permission, Status status, @Nullable String errorCode, String message) {
     }
 
     /** A whole check at one time. */

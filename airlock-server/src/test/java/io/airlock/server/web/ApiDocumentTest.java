@@ -20,6 +20,29 @@ class ApiDocumentTest extends GatewayTest {
     }
 
     @Test
+    void recordComponentsAreRequiredAndOnlyNullableOnesMayBeNull() {
+        var schemas = Json.parse(newSignedInUser(uniqueName("reader"), "USER").get("/api/docs").body())
+                .get("components").get("schemas");
+
+        var user = schemas.get("UserView");
+        assertThat(user.get("required").toString()).contains("\"username\"", "\"lastLoginAt\"");
+        assertThat(user.get("properties").get("username").has("anyOf")).isFalse();
+        assertThat(user.get("properties").get("lastLoginAt").get("anyOf").toString()).contains("\"null\"");
+        // A request may leave out what may be null: an asset's description, not its name.
+        var asset = schemas.get("AssetRequest");
+        assertThat(asset.get("required").toString()).contains("\"name\"").doesNotContain("\"description\"");
+    }
+
+    @Test
+    void answersAreJsonAndTheInjectedCsrfTokenIsNoParameter() {
+        var session = Json.parse(newSignedInUser(uniqueName("reader"), "USER").get("/api/docs").body())
+                .get("paths").get("/api/session").get("get");
+
+        assertThat(session.has("parameters")).isFalse();
+        assertThat(session.get("responses").get("200").get("content").has("application/json")).isTrue();
+    }
+
+    @Test
     void anonymousVisitorsDoNotReadTheApiDocument() {
         assertThat(client().get("/api/docs").status()).isEqualTo(401);
     }
