@@ -712,6 +712,7 @@ export interface components {
             id: number;
             /** Format: int32 */
             monitors: number;
+            node: string;
             /** Format: int32 */
             port: number;
             protocol: string;
