@@ -43,7 +43,7 @@ class ClusterSessions implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AtomicLong ticks = new AtomicLong();
-    /** Byte totals last written per session, touched only by the timer thread. */
+    /** Byte totals last written per session; guarded by this object (the timer and tests sweep). */
     private final Map<Long, Long> published = new HashMap<>();
     private ScheduledExecutorService timer;
     private volatile boolean running;
@@ -82,14 +82,19 @@ class ClusterSessions implements SmartLifecycle {
         return true;
     }
 
-    /** One pass, also called by tests: commands every time, the sweep every few passes. */
-    void tick() {
+    /** One pass of the timer: commands every time, the sweep every few passes. */
+    private void tick() {
         runCommands();
         if (ticks.getAndIncrement() % SWEEP_EVERY_TICKS == 0) {
-            publishCounters();
-            endSessionsOfGoneNodes();
-            endSessionsEndedElsewhere();
+            sweep();
         }
+    }
+
+    /** Publishes this node's counts and ends sessions whose node is gone or that another node ended. */
+    void sweep() {
+        publishCounters();
+        endSessionsOfGoneNodes();
+        endSessionsEndedElsewhere();
     }
 
     private void runCommands() {
@@ -111,7 +116,7 @@ class ClusterSessions implements SmartLifecycle {
     }
 
     /** Only sessions whose counts moved since the last time: an idle session costs no write. */
-    private void publishCounters() {
+    private synchronized void publishCounters() {
         published.keySet().retainAll(live.all().stream().map(LiveSession::recordId).toList());
         for (LiveSession session : live.all()) {
             long total = session.bytesToEquipment() + session.bytesFromEquipment();
