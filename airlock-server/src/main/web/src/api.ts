@@ -5,9 +5,7 @@ import type {
   AccessMethodInput,
   Asset,
   AssetInput,
-  AuditInfo,
   GroupOptions,
-  HistoryEntry,
   IntegrationInput,
   LaunchGrant,
   LiveSession,
@@ -145,7 +143,7 @@ interface RequestOptions {
   handleUnauthorized?: boolean;
 }
 
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -333,7 +331,7 @@ export function listRemoteSessions(signal?: AbortSignal): Promise<RemoteSessionG
   return request<RemoteSessionGroup[]>('GET', '/api/remote-sessions', { signal });
 }
 
-// --- Sessions, monitoring and history (launch: every signed-in user; the rest: access managers) --
+// --- Sessions and monitoring (launch: every signed-in user; the rest: access managers) --------
 
 /** Asks for a one-time ticket to open a session; 403/400 carry a message written for the user. */
 export function launchSession(groupId: number, methodId: number, signal?: AbortSignal): Promise<LaunchGrant> {
@@ -351,14 +349,4 @@ export function terminateSession(id: number): Promise<void> {
 /** A one-time ticket for /ws/monitor. */
 export function monitorSession(id: number): Promise<{ ticket: string }> {
   return request<{ ticket: string }>('POST', idPath('/api/sessions', id, '/monitor'), { body: {} });
-}
-
-export function listHistory(recordedOnly: boolean, limit = 200, signal?: AbortSignal): Promise<HistoryEntry[]> {
-  const params = new URLSearchParams({ recordedOnly: String(recordedOnly), limit: String(limit) });
-  return request<HistoryEntry[]>('GET', `/api/history?${params.toString()}`, { signal });
-}
-
-/** View Full Auditing Info: the session, and where its recording is stored with its timeline. */
-export function fetchAuditInfo(id: number, signal?: AbortSignal): Promise<AuditInfo> {
-  return request<AuditInfo>('GET', idPath('/api/history', id), { signal });
 }

@@ -166,6 +166,9 @@ function AppLayout() {
             <NavLink to="/account/password" className="topbar-link" data-testid="change-password">
               Change password
             </NavLink>
+            <NavLink to="/account/tokens" className="topbar-link" data-testid="api-tokens">
+              API tokens
+            </NavLink>
             <button
               type="button"
               className="button button-ghost"
