@@ -137,9 +137,6 @@ export type RecordingStatus =
   | 'READY'
   | 'EXPIRED';
 
-/** The statuses with work still under way, for which Session History keeps refreshing. */
-export const RECORDING_IN_FLIGHT: readonly RecordingStatus[] = ['RECORDING', 'PROCESSING', 'WAITING_FOR_STORAGE'];
-
 /** A session attempt, as listed by GET /api/sessions; the end fields are null while it is live. */
 export type HistoryEntry = WithNull<
   Narrowed<

@@ -79,7 +79,7 @@ function AppLayout() {
         <nav aria-label="Main" className="nav">
           <ul className="nav-list">
             <li>
-              <NavLink to="/sessions" className="nav-link" data-testid="nav-remote-sessions" id="nav-remote-sessions">
+              <NavLink to="/sessions" end className="nav-link" data-testid="nav-remote-sessions" id="nav-remote-sessions">
                 <TerminalIcon />
                 <span>Remote Sessions</span>
               </NavLink>

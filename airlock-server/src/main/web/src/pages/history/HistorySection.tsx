@@ -35,8 +35,9 @@ export function HistorySection({ onAudit }: { onAudit(entry: HistoryEntry): void
 
   function act(action: HistoryAction, entry: HistoryEntry) {
     if (action === 'audit') onAudit(entry);
-    else if (action === 'view') void navigate(playerPath(entry.id));
-    else if (action === 'text') void navigate(playerPath(entry.id, { text: true }));
+    // The player's way back returns to this very view, filters and page included.
+    else if (action === 'view') void navigate(playerPath(entry.id), { state: { historySearch: params.toString() } });
+    else if (action === 'text') void navigate(playerPath(entry.id, { text: true }), { state: { historySearch: params.toString() } });
     else download(recordingUrl(entry.id, 'video', true));
   }
 

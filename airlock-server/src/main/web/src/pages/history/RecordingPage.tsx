@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/States';
@@ -28,6 +28,7 @@ export function RecordingPage() {
   const text = params.get('view') === 'text';
   const audit = useQuery({ ...historyQueries.audit(id), enabled: Number.isInteger(id) && id > 0 });
   const session = audit.data?.session;
+  const historySearch = (useLocation().state as { historySearch?: string } | null)?.historySearch ?? '';
 
   useEffect(() => {
     document.title = `Recording of session #${id} · Airlock`;
@@ -51,7 +52,7 @@ export function RecordingPage() {
         }
         actions={
           <>
-            <Link to="/access/history" className="button button-secondary">
+            <Link to={`/access/history${historySearch === '' ? '' : `?${historySearch}`}`} className="button button-secondary">
               Back to Session History
             </Link>
             <a href={recordingUrl(id, 'video', true)} download className="button button-primary" data-testid="recording-download">
