@@ -30,7 +30,9 @@ export function ApiTokensPage() {
   const tokens = useQuery(tokenQueries.mine);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const create = useChange((v: { name: string; days: number }) => createToken(v.name, v.days), { invalidates: [tokenKeys.mine] });
+  const create = useChange((v: { name: string; days: number }) => createToken(v.name, v.days), {
+    invalidates: [tokenKeys.mine],
+  });
   const revoke = useChange(revokeToken, { invalidates: [tokenKeys.mine] });
   const { form, field, formError, submitting, onSubmit } = useSchemaForm(newTokenSchema, EMPTY, IDS);
   const submit = onSubmit(async (values) => {
@@ -51,10 +53,27 @@ export function ApiTokensPage() {
         </h2>
         <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
           <FormError message={formError} testId="token-create-error" />
-          <TextField label="Name" {...field('name')} maxLength={TOKEN_LIMITS.nameMax} hint="What the token is for, e.g. SIEM export." disabled={submitting} />
-          <TextField label="Expires after (days)" {...field('days')} inputMode="numeric" hint={`1 to ${TOKEN_LIMITS.daysMax} days.`} disabled={submitting} />
+          <TextField
+            label="Name"
+            {...field('name')}
+            maxLength={TOKEN_LIMITS.nameMax}
+            hint="What the token is for, e.g. SIEM export."
+            disabled={submitting}
+          />
+          <TextField
+            label="Expires after (days)"
+            {...field('days')}
+            inputMode="numeric"
+            hint={`1 to ${TOKEN_LIMITS.daysMax} days.`}
+            disabled={submitting}
+          />
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={submitting} data-testid="token-create-submit">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={submitting}
+              data-testid="token-create-submit"
+            >
               {submitting ? 'Creating…' : 'Create token'}
             </button>
           </div>
@@ -103,7 +122,8 @@ function NewTokenNotice({ created, onDone }: { created: CreatedToken; onDone(): 
   return (
     <div className="alert alert-success token-once" role="status" data-testid="token-created">
       <p>
-        <strong>Copy the token "{created.view.name}" now.</strong> It is shown only this once; Airlock keeps only a hash of it.
+        <strong>Copy the token "{created.view.name}" now.</strong> It is shown only this once; Airlock keeps only a hash
+        of it.
       </p>
       <p className="token-value">
         <code className="mono" data-testid="token-value">
@@ -143,7 +163,9 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke(token: 
                 <td className="mono">{token.hint}</td>
                 <td className="cell-date">{formatDateTime(token.createdAt)}</td>
                 <td className="cell-date">{formatDateTime(token.expiresAt)}</td>
-                <td className="cell-date">{token.lastUsedAt === null ? <span className="muted">Never</span> : formatDateTime(token.lastUsedAt)}</td>
+                <td className="cell-date">
+                  {token.lastUsedAt === null ? <span className="muted">Never</span> : formatDateTime(token.lastUsedAt)}
+                </td>
                 <td>
                   {token.revoked ? (
                     <span className="badge badge-neutral">Revoked</span>

@@ -31,7 +31,11 @@ export const TOKEN_LIMITS = { nameMax: 64, daysMax: 365 } as const;
 
 export const newTokenSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the token a name.').max(TOKEN_LIMITS.nameMax, `Use at most ${TOKEN_LIMITS.nameMax} characters.`),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give the token a name.')
+      .max(TOKEN_LIMITS.nameMax, `Use at most ${TOKEN_LIMITS.nameMax} characters.`),
     days: z
       .string()
       .trim()

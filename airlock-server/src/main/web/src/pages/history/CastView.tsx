@@ -52,7 +52,12 @@ function CastPlayer({ cast, start }: { cast: Cast; start: number }) {
     if (host.current === null) return undefined;
     const term = new Terminal({ cols: cast.width, rows: cast.height, disableStdin: true, scrollback: 5000 });
     term.open(host.current);
-    term.write(cast.events.slice(0, startIndex).map((e) => e.data).join(''));
+    term.write(
+      cast.events
+        .slice(0, startIndex)
+        .map((e) => e.data)
+        .join(''),
+    );
     terminal.current = term;
     return () => {
       term.dispose();
@@ -89,15 +94,30 @@ function CastPlayer({ cast, start }: { cast: Cast; start: number }) {
   return (
     <div className="cast-view" data-testid="cast-view">
       <div className="player-controls">
-        <button type="button" className="button button-secondary button-small" onClick={() => setPlaying((p) => !p)} disabled={finished}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => setPlaying((p) => !p)}
+          disabled={finished}
+        >
           {playing && !finished ? 'Pause' : 'Play'}
         </button>
         <label className="checkbox">
-          <input type="checkbox" checked={idleSkipped} onChange={(e) => setIdleSkipped(e.target.checked)} data-testid="cast-skip-idle" />
+          <input
+            type="checkbox"
+            checked={idleSkipped}
+            onChange={(e) => setIdleSkipped(e.target.checked)}
+            data-testid="cast-skip-idle"
+          />
           Skip idle
         </label>
         <SpeedSelect id="cast-speed" value={speed} onChange={setSpeed} />
-        <button type="button" className="button button-secondary button-small" onClick={() => void copyScreen()} data-testid="cast-copy">
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => void copyScreen()}
+          data-testid="cast-copy"
+        >
           {copied ? 'Copied' : 'Copy text'}
         </button>
         <span className="section-note" aria-live="polite">
@@ -113,7 +133,13 @@ export function SpeedSelect({ id, value, onChange }: { id: string; value: number
   return (
     <label className="player-speed" htmlFor={id}>
       Speed
-      <select id={id} className="select select-compact" value={String(value)} onChange={(e) => onChange(Number(e.target.value))} data-testid={id}>
+      <select
+        id={id}
+        className="select select-compact"
+        value={String(value)}
+        onChange={(e) => onChange(Number(e.target.value))}
+        data-testid={id}
+      >
         {PLAYBACK_SPEEDS.map((s) => (
           <option key={s} value={String(s)}>
             {s}×

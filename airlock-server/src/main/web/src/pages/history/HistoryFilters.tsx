@@ -51,7 +51,8 @@ export function HistoryFilters({ view, onView }: { view: HistoryView; onView(vie
 
   const from = fromLocalInput(draft.from);
   const to = fromLocalInput(draft.to);
-  const rangeError = from !== null && to !== null && Date.parse(from) >= Date.parse(to) ? 'The end must be after the start.' : undefined;
+  const rangeError =
+    from !== null && to !== null && Date.parse(from) >= Date.parse(to) ? 'The end must be after the start.' : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,8 +71,20 @@ export function HistoryFilters({ view, onView }: { view: HistoryView; onView(vie
   }
 
   return (
-    <form className="history-filters" onSubmit={submit} aria-label="Filter Session History" data-testid="history-filters">
-      <TextField id="filter-user" label="User" value={draft.user} onChange={set('user')} list="filter-user-names" autoComplete="off" />
+    <form
+      className="history-filters"
+      onSubmit={submit}
+      aria-label="Filter Session History"
+      data-testid="history-filters"
+    >
+      <TextField
+        id="filter-user"
+        label="User"
+        value={draft.user}
+        onChange={set('user')}
+        list="filter-user-names"
+        autoComplete="off"
+      />
       <datalist id="filter-user-names">
         {(options.data?.users ?? []).map((u) => (
           <option key={u.id} value={u.username} />
@@ -80,11 +93,13 @@ export function HistoryFilters({ view, onView }: { view: HistoryView; onView(vie
       <SelectField id="filter-group" label="Group" value={draft.groupId} onChange={set('groupId')}>
         <option value="">Any group</option>
         <option value="0">All Access Method</option>
-        {(groups.data ?? []).filter((g) => g.id !== 0).map((g) => (
-          <option key={g.id} value={String(g.id)}>
-            {g.name}
-          </option>
-        ))}
+        {(groups.data ?? [])
+          .filter((g) => g.id !== 0)
+          .map((g) => (
+            <option key={g.id} value={String(g.id)}>
+              {g.name}
+            </option>
+          ))}
       </SelectField>
       <SelectField id="filter-asset" label="Asset" value={draft.assetId} onChange={set('assetId')}>
         <option value="">Any asset</option>
@@ -102,8 +117,21 @@ export function HistoryFilters({ view, onView }: { view: HistoryView; onView(vie
           </option>
         ))}
       </SelectField>
-      <TextField id="filter-from" label="Started from" type="datetime-local" value={draft.from} onChange={set('from')} />
-      <TextField id="filter-to" label="Started before" type="datetime-local" value={draft.to} onChange={set('to')} error={rangeError} />
+      <TextField
+        id="filter-from"
+        label="Started from"
+        type="datetime-local"
+        value={draft.from}
+        onChange={set('from')}
+      />
+      <TextField
+        id="filter-to"
+        label="Started before"
+        type="datetime-local"
+        value={draft.to}
+        onChange={set('to')}
+        error={rangeError}
+      />
       <SelectField id="filter-end-reason" label="End reason" value={draft.endReason} onChange={set('endReason')}>
         <option value="">Any end reason</option>
         {END_REASONS.map((r) => (
@@ -120,7 +148,20 @@ export function HistoryFilters({ view, onView }: { view: HistoryView; onView(vie
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => onView(withFilters(view, { user: null, groupId: null, assetId: null, protocol: null, from: null, to: null, endReason: null, recordedOnly: false }))}
+            onClick={() =>
+              onView(
+                withFilters(view, {
+                  user: null,
+                  groupId: null,
+                  assetId: null,
+                  protocol: null,
+                  from: null,
+                  to: null,
+                  endReason: null,
+                  recordedOnly: false,
+                }),
+              )
+            }
             data-testid="history-filters-clear"
           >
             Clear filters

@@ -28,7 +28,8 @@ export function HistorySection({ onAudit }: { onAudit(entry: HistoryEntry): void
   const view = viewFromUrl(params);
   const history = useQuery({
     ...historyQueries.page(view),
-    refetchInterval: (query) => (query.state.data === undefined ? false : (refreshInterval(query.state.data.items) ?? false)),
+    refetchInterval: (query) =>
+      query.state.data === undefined ? false : (refreshInterval(query.state.data.items) ?? false),
   });
   // Each change is a new history entry: the back button returns to the previous view.
   const show = (next: HistoryView) => setParams(viewToUrl(next));
@@ -37,7 +38,8 @@ export function HistorySection({ onAudit }: { onAudit(entry: HistoryEntry): void
     if (action === 'audit') onAudit(entry);
     // The player's way back returns to this very view, filters and page included.
     else if (action === 'view') void navigate(playerPath(entry.id), { state: { historySearch: params.toString() } });
-    else if (action === 'text') void navigate(playerPath(entry.id, { text: true }), { state: { historySearch: params.toString() } });
+    else if (action === 'text')
+      void navigate(playerPath(entry.id, { text: true }), { state: { historySearch: params.toString() } });
     else download(recordingUrl(entry.id, 'video', true));
   }
 

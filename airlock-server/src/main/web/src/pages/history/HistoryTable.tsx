@@ -161,13 +161,11 @@ export function HistoryTable({
               <ActionsMenu
                 label={`Actions for session #${entry.id} of ${entry.username}`}
                 testId={`history-actions-${entry.id}`}
-                actions={availableActions(entry).map(
-                  (action): MenuAction => ({
-                    label: ACTION_LABELS[action],
-                    onSelect: () => onAction(action, entry),
-                    testId: `history-${action}-${entry.id}`,
-                  }),
-                )}
+                actions={availableActions(entry).map((action): MenuAction => ({
+                  label: ACTION_LABELS[action],
+                  onSelect: () => onAction(action, entry),
+                  testId: `history-${action}-${entry.id}`,
+                }))}
               />
             )}
           />
@@ -182,7 +180,11 @@ function EmptyHistory({ view, onView }: { view: HistoryView; onView(view: Histor
     return (
       <p className="empty-inline" data-testid="session-history-empty">
         This page is past the last session.{' '}
-        <button type="button" className="button button-secondary button-small" onClick={() => onView({ ...view, page: 0 })}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => onView({ ...view, page: 0 })}
+        >
           Go to the first page
         </button>
       </p>

@@ -52,24 +52,49 @@ export function RecordingPage() {
         }
         actions={
           <>
-            <Link to={`/access/history${historySearch === '' ? '' : `?${historySearch}`}`} className="button button-secondary">
+            <Link
+              to={`/access/history${historySearch === '' ? '' : `?${historySearch}`}`}
+              className="button button-secondary"
+            >
               Back to Session History
             </Link>
-            <a href={recordingUrl(id, 'video', true)} download className="button button-primary" data-testid="recording-download">
+            <a
+              href={recordingUrl(id, 'video', true)}
+              download
+              className="button button-primary"
+              data-testid="recording-download"
+            >
               Download Inline Recording
             </a>
           </>
         }
       />
       {audit.isError && (
-        <ErrorState title="This session could not be loaded." message={errorMessage(audit.error)} onRetry={() => void audit.refetch()} testId="recording-session-error" />
+        <ErrorState
+          title="This session could not be loaded."
+          message={errorMessage(audit.error)}
+          onRetry={() => void audit.refetch()}
+          testId="recording-session-error"
+        />
       )}
       {session !== undefined && isTerminal(session.protocol) && (
         <div className="segmented" role="group" aria-label="Show the recording as">
-          <button type="button" className={`button button-small ${text ? 'button-secondary' : 'button-primary'}`} aria-pressed={!text} onClick={() => switchView(false)} data-testid="recording-show-video">
+          <button
+            type="button"
+            className={`button button-small ${text ? 'button-secondary' : 'button-primary'}`}
+            aria-pressed={!text}
+            onClick={() => switchView(false)}
+            data-testid="recording-show-video"
+          >
             Video
           </button>
-          <button type="button" className={`button button-small ${text ? 'button-primary' : 'button-secondary'}`} aria-pressed={text} onClick={() => switchView(true)} data-testid="recording-show-text">
+          <button
+            type="button"
+            className={`button button-small ${text ? 'button-primary' : 'button-secondary'}`}
+            aria-pressed={text}
+            onClick={() => switchView(true)}
+            data-testid="recording-show-text"
+          >
             View as text
           </button>
         </div>
@@ -97,7 +122,14 @@ function VideoPlayer({ sessionId, start }: { sessionId: number; start: number })
   if (check.isError) {
     const reason = unplayable(check.error);
     if (reason.kind !== 'error') return <UnplayableState reason={reason} />;
-    return <ErrorState title="The recording cannot be played." message={reason.message} onRetry={() => void check.refetch()} testId="recording-error" />;
+    return (
+      <ErrorState
+        title="The recording cannot be played."
+        message={reason.message}
+        onRetry={() => void check.refetch()}
+        testId="recording-error"
+      />
+    );
   }
   return (
     <div className="player" data-testid="recording-player">

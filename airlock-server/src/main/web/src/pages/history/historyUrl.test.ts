@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, fromLocalInput, isFiltered, toApiParams, toLocalInput, viewFromUrl, viewToUrl, withFilters, type HistoryView } from './historyUrl';
+import {
+  DEFAULT_VIEW,
+  fromLocalInput,
+  isFiltered,
+  toApiParams,
+  toLocalInput,
+  viewFromUrl,
+  viewToUrl,
+  withFilters,
+  type HistoryView,
+} from './historyUrl';
 
 const FILTERED: HistoryView = {
   user: 'alice',
@@ -35,7 +45,9 @@ describe('Session History view in the URL', () => {
   });
 
   it('falls back to "any" for values a hand-edited link cannot mean', () => {
-    const view = viewFromUrl(new URLSearchParams('groupId=abc&protocol=FTP&from=yesterday&endReason=BORED&sort=colour&page=-4'));
+    const view = viewFromUrl(
+      new URLSearchParams('groupId=abc&protocol=FTP&from=yesterday&endReason=BORED&sort=colour&page=-4'),
+    );
     expect(view).toEqual(DEFAULT_VIEW);
   });
 

@@ -9,7 +9,12 @@ describe('Actions offered by a Session History row', () => {
   });
 
   it('adds view and download once Recorded says Yes, and the text view for terminal sessions only', () => {
-    expect(availableActions({ recordingStatus: 'READY', protocol: 'SSH' })).toEqual(['audit', 'view', 'text', 'download']);
+    expect(availableActions({ recordingStatus: 'READY', protocol: 'SSH' })).toEqual([
+      'audit',
+      'view',
+      'text',
+      'download',
+    ]);
     expect(availableActions({ recordingStatus: 'READY', protocol: 'TELNET' })).toContain('text');
     expect(availableActions({ recordingStatus: 'READY', protocol: 'VNC' })).toEqual(['audit', 'view', 'download']);
     expect(availableActions({ recordingStatus: 'READY', protocol: 'RDP' })).not.toContain('text');
@@ -18,7 +23,9 @@ describe('Actions offered by a Session History row', () => {
 
 describe('Session History polling', () => {
   it('polls often while a visible video is being made', () => {
-    expect(refreshInterval([{ recordingStatus: 'READY' }, { recordingStatus: 'PROCESSING' }])).toBe(PROCESSING_REFRESH_MS);
+    expect(refreshInterval([{ recordingStatus: 'READY' }, { recordingStatus: 'PROCESSING' }])).toBe(
+      PROCESSING_REFRESH_MS,
+    );
   });
 
   it('polls slowly while a recording runs, waits for storage or is retried', () => {
@@ -28,6 +35,8 @@ describe('Session History polling', () => {
   });
 
   it('stops polling when every visible row is settled', () => {
-    expect(refreshInterval([{ recordingStatus: 'READY' }, { recordingStatus: 'NONE' }, { recordingStatus: 'EXPIRED' }])).toBeNull();
+    expect(
+      refreshInterval([{ recordingStatus: 'READY' }, { recordingStatus: 'NONE' }, { recordingStatus: 'EXPIRED' }]),
+    ).toBeNull();
   });
 });

@@ -3,9 +3,7 @@ import { recordingUrl, type RecordingFormat } from './api';
 
 /** What the player shows instead of a recording the gateway will not serve. */
 export type Unplayable =
-  | { kind: 'tampered'; message: string }
-  | { kind: 'expired' }
-  | { kind: 'error'; message: string };
+  { kind: 'tampered'; message: string } | { kind: 'expired' } | { kind: 'error'; message: string };
 
 /**
  * Turns the gateway's refusal into what the player says: 409 is a tamper warning (never played silently),

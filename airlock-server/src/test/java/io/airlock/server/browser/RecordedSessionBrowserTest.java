@@ -391,7 +391,10 @@ class RecordedSessionBrowserTest extends GatewayTest {
     }
 
     private void openAudit(long id) {
-        admin.findElement(testId("history-actions-" + id)).click();
+        // Scrolled into view first: the menu closes when the page scrolls, as a click that scrolls would.
+        WebElement actions = admin.findElement(testId("history-actions-" + id));
+        admin.executeScript("arguments[0].scrollIntoView({block: 'center'});", actions);
+        actions.click();
         waitFor(admin).until(ExpectedConditions.elementToBeClickable(testId("history-audit-" + id))).click();
         waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(testId("audit-dialog")));
     }

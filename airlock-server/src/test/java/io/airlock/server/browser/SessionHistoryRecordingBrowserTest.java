@@ -198,6 +198,13 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
         });
         assertThat(saved.getFileName().toString()).endsWith("_20260304-050607.mp4");
         assertThat(Files.readAllBytes(saved)).isEqualTo(video);
+
+        // A terminal session's recording also reads as text, replayed from its .cast.
+        click("recording-show-text");
+        visible("cast-view");
+        waitFor().until(d -> d.findElement(By.cssSelector(".cast-terminal .xterm-rows")).getText().contains("$"));
+        assertThat(browser.findElement(testId("cast-skip-idle")).isSelected()).isTrue();
+        screenshot("recording-text-view");
     }
 
     @Test
@@ -215,6 +222,51 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
             assertThat(browser.findElements(By.cssSelector("video"))).isEmpty();
             assertThat(browser.findElements(testId("recording-download"))).isEmpty();
             assertThat(browser.findElements(testId("history-table"))).isEmpty();
+        }
+    }
+
+    @Test
+    void systemAdminRebuildsFromTheBucketAndKeepsPersonalApiTokens() throws Exception {
+        var recordings = new StoredRecordings(store, jdbc, dataDir());
+        recordings.insert(uniqueName("Mixer PLC"), new byte[] {0, 0, 0, 24});
+        signIn("admin", ADMIN_PASSWORD);
+        click("nav-session-history");
+        click("history-rebuild");
+        click("history-rebuild-confirm");
+        visible("history-rebuild-result");
+        assertThat(text("history-rebuild-result"))
+                .matches("Rebuild from the bucket found \\d+ recordings?: 0 history rows created, \\d+ already present\\.");
+
+        click("api-tokens");
+        visible("tokens-empty");
+        browser.findElement(By.id("token-name")).sendKeys("SIEM export");
+        var days = browser.findElement(By.id("token-days"));
+        days.clear();
+        days.sendKeys("30");
+        click("token-create-submit");
+        visible("token-created");
+        String token = text("token-value");
+        assertThat(bearerStatus(token)).isEqualTo(200);
+        screenshot("api-tokens-created");
+        browser.findElement(By.xpath("//button[normalize-space()='Done']")).click();
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(testId("token-created")));
+        assertThat(browser.findElements(testId("token-value"))).isEmpty();
+
+        var revoke = waitFor().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-testid^='token-revoke-']:not([data-testid$='dialog'])")));
+        revoke.click();
+        click("token-revoke-confirm");
+        waitFor().until(d -> d.findElements(By.cssSelector("[data-testid^='token-revoke-']")).isEmpty());
+        assertThat(browser.findElement(testId("tokens-table")).getText()).contains("Revoked");
+        assertThat(bearerStatus(token)).isEqualTo(401);
+    }
+
+    private int bearerStatus(String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/sessions?size=1"))
+                .header("Authorization", "Bearer " + token).build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
         }
     }
 
@@ -241,8 +293,11 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
         browser.findElement(testId("login-submit")).click();
     }
 
+    /** Scrolled into view first: an open menu closes when the page scrolls, as a click that scrolls would. */
     private void click(String id) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(testId(id))).click();
+        var element = waitFor().until(ExpectedConditions.elementToBeClickable(testId(id)));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private void visible(String id) {
