@@ -5,10 +5,10 @@ import { HistoryIcon } from '../../components/Icons';
 import { ActionsMenu, type MenuAction } from '../../components/session/ActionsMenu';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { columnsFor, DataTable, type TableColumn } from '../../components/table/DataTable';
-import { durationBetween, formatBytes, formatDuration, protocolLabel } from '../../labels';
+import { durationBetween, formatBytes, formatDuration } from '../../labels';
 import type { HistoryEntry } from '../../types';
 import type { SessionPage } from './api';
-import { Started } from './cells';
+import { AssetCell, Started } from './cells';
 import { isFiltered, PAGE_SIZE, SORT_COLUMNS, type HistoryView, type SortColumn } from './historyUrl';
 import { RecordedCell } from './RecordedCell';
 import { availableActions, type HistoryAction } from './recordingActions';
@@ -28,22 +28,13 @@ const COLUMNS: TableColumn<HistoryEntry>[] = [
       </>
     ),
   }),
+  // The protocol sits under the asset's name (as in the live list), which keeps the Actions in view.
   column.accessor('assetName', {
     id: 'asset' satisfies SortColumn,
     header: 'Asset',
     cell: ({ row: { original: e } }) => (
-      <>
-        <span className="cell-asset-name">{e.assetName}</span>
-        <span className="cell-subtle mono cell-nowrap">
-          {e.host}:{e.port}
-        </span>
-      </>
+      <AssetCell name={e.assetName} protocol={e.protocol} host={e.host} port={e.port} />
     ),
-  }),
-  column.accessor('protocol', {
-    id: 'protocol' satisfies SortColumn,
-    header: 'Protocol',
-    cell: ({ row }) => protocolLabel(row.original.protocol),
   }),
   column.accessor('groupName', { id: 'group' satisfies SortColumn, header: 'Group' }),
   column.accessor('startedAt', {

@@ -99,7 +99,9 @@ export function RecordingPage() {
           </button>
         </div>
       )}
-      {text ? <CastView sessionId={id} start={start} /> : <VideoPlayer sessionId={id} start={start} />}
+      {/* An unknown or unreadable session is said once, above; the player would only repeat it. */}
+      {!audit.isError &&
+        (text ? <CastView sessionId={id} start={start} /> : <VideoPlayer sessionId={id} start={start} />)}
     </>
   );
 }

@@ -6,7 +6,7 @@ export function UnplayableState({ reason }: { reason: Exclude<Unplayable, { kind
     return (
       <div className="alert alert-error player-refusal" role="alert" data-testid="recording-tampered">
         <p className="player-refusal-title">Tamper warning</p>
-        <p>{reason.message}</p>
+        <p>{withoutTitle(reason.message)}</p>
       </div>
     );
   }
@@ -16,4 +16,10 @@ export function UnplayableState({ reason }: { reason: Exclude<Unplayable, { kind
       <p>The bucket's lifecycle rule has removed this recording. Its auditing information stays in Session History.</p>
     </div>
   );
+}
+
+/** The gateway's message starts with the words the title already shows. */
+function withoutTitle(message: string): string {
+  const rest = message.replace(/^Tamper warning:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

@@ -7,20 +7,13 @@ import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.support.Browser;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.StoredRecordings;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
+import io.airlock.server.support.TcpProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,24 +25,20 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The seed's steps in real Chromium: Access Management → Session History → Only Show Recorded Sessions →
  * Actions → View Full Auditing Info, then View Inline Recording plays and seeks to 80 % while the gateway
- * serves only part of the object, and Download Inline Recording saves the object's bytes. A User sees none
- * of it.
+ * serves only part of the object, and Download Inline Recording saves the object's bytes. A tampered
+ * recording is never played and an expired one says so; a User sees none of it. System Admins rebuild from
+ * the bucket, and everyone keeps personal API tokens.
  */
 @Tag("browser")
 class SessionHistoryRecordingBrowserTest extends GatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SHOTS = Path.of("/tmp/airlock-shots");
-    /** Bytes of recording video the gateway wrote to browsers, counted below its controller. */
-    private static final AtomicLong VIDEO_BYTES_SERVED = new AtomicLong();
     private static final int VIDEO_SECONDS = 90;
     private static final String SEEK = """
             const done = arguments[arguments.length - 1];
@@ -59,41 +48,29 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
               done({seeked: true, time: v.currentTime, ready: v.readyState}); }, {once: true});
             v.currentTime = arguments[0];""";
 
-    @TestConfiguration
-    static class CountServedBytes {
-        @Bean
-        OncePerRequestFilter recordingByteCounter() {
-            return new OncePerRequestFilter() {
-                @Override
-                protected boolean shouldNotFilter(HttpServletRequest request) {
-                    return !request.getRequestURI().matches("/api/sessions/\\d+/recording")
-                            || request.getParameter("format") != null;
-                }
-
-                @Override
-                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                        FilterChain chain) throws ServletException, IOException {
-                    chain.doFilter(request, new Counting(response));
-                }
-            };
-        }
-    }
-
     @Autowired
     RecordingStore store;
     @Autowired
     JdbcClient jdbc;
 
     private ChromeDriver browser;
+    /** The browser reaches the gateway through this relay, which counts every byte the gateway sends it. */
+    private TcpProxy wire;
 
     @BeforeEach
     void openBrowser() {
+        wire = TcpProxy.to(port);
         browser = Browser.start();
     }
 
     @AfterEach
     void closeBrowser() {
         browser.quit();
+        wire.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + wire.port() + path;
     }
 
     @Test
@@ -165,9 +142,9 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
 
         // Opened at 80 % (as a search result links to a moment), only part of the object crosses the gateway:
         // the player reads the index at the front, then ranges from the moment on.
-        VIDEO_BYTES_SERVED.set(0);
+        wire.resetCounts();
         double moment = VIDEO_SECONDS * 0.8;
-        browser.get("http://localhost:" + port + "/sessions/" + id + "/recording?t=" + moment);
+        browser.get(url("/sessions/" + id + "/recording?t=" + moment));
         visible("recording-video");
         var landed = asMap(browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -179,7 +156,8 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
                 check();""", moment));
         assertThat(((Number) landed.get("time")).doubleValue()).isCloseTo(moment, within(0.5));
         assertThat(((Number) landed.get("ready")).intValue()).isGreaterThanOrEqualTo(2);
-        long served = VIDEO_BYTES_SERVED.get();
+        // Everything the page needed counts: its HTML, scripts and API answers as well as the video's ranges.
+        long served = wire.downstreamBytes();
         System.out.printf("Opening at 80 %% of a %d-byte recording: the gateway served %d bytes (%.0f %%)%n",
                 video.length, served, 100.0 * served / video.length);
         assertThat(served).isPositive().isLessThan(video.length * 3L / 4);
@@ -217,12 +195,43 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
         visible("nav-remote-sessions");
         assertThat(browser.findElements(testId("nav-session-history"))).isEmpty();
         for (String page : List.of("/access/history?recordedOnly=true", "/sessions/" + id + "/recording")) {
-            browser.get("http://localhost:" + port + page);
+            browser.get(url(page));
             visible("forbidden");
             assertThat(browser.findElements(By.cssSelector("video"))).isEmpty();
             assertThat(browser.findElements(testId("recording-download"))).isEmpty();
             assertThat(browser.findElements(testId("history-table"))).isEmpty();
         }
+    }
+
+    @Test
+    void thePlayerWarnsOfATamperedRecordingAndSaysWhenTheBucketsRetentionRemovedOne() throws Exception {
+        var recordings = new StoredRecordings(store, jdbc, dataDir());
+        long tampered = recordings.insert(uniqueName("Boiler PLC"), new byte[] {0, 0, 0, 24, 1, 2, 3, 4});
+        Files.write(recordings.objectFile(tampered), new byte[] {9, 9, 9, 9, 9, 9, 9, 9});
+        long expired = recordings.insert(uniqueName("Boiler PLC"), new byte[] {0, 0, 0, 24, 5, 6, 7, 8});
+        Files.delete(recordings.objectFile(expired));
+        signIn("admin", ADMIN_PASSWORD);
+        visible("nav-session-history");
+
+        browser.get(url("/sessions/" + tampered + "/recording"));
+        visible("recording-tampered");
+        assertThat(text("recording-tampered")).startsWith("Tamper warning");
+        assertThat(browser.findElements(By.cssSelector("video"))).isEmpty();
+        screenshot("recording-tampered");
+
+        browser.get(url("/sessions/" + expired + "/recording"));
+        visible("recording-expired");
+        assertThat(text("recording-expired")).startsWith("Expired by the bucket's retention policy");
+        assertThat(browser.findElements(By.cssSelector("video"))).isEmpty();
+
+        // Session History then shows the row as EXPIRED, with no recording to view.
+        browser.get(url("/access/history"));
+        visible("history-recording-status-" + expired);
+        assertThat(browser.findElement(testId("history-recording-status-" + expired)).getAttribute("data-status"))
+                .isEqualTo("EXPIRED");
+        click("history-actions-" + expired);
+        visible("history-audit-" + expired);
+        assertThat(browser.findElements(testId("history-view-" + expired))).isEmpty();
     }
 
     @Test
@@ -286,7 +295,7 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
     }
 
     private void signIn(String username, String password) {
-        browser.get("http://localhost:" + port + "/");
+        browser.get(url("/"));
         visible("login-username");
         browser.findElement(testId("login-username")).sendKeys(username);
         browser.findElement(testId("login-password")).sendKeys(password);
@@ -324,45 +333,5 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    /** A response whose body bytes are added to {@link #VIDEO_BYTES_SERVED} as they are written. */
-    private static final class Counting extends HttpServletResponseWrapper {
-        private ServletOutputStream counting;
-
-        Counting(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (counting == null) {
-                ServletOutputStream out = super.getOutputStream();
-                counting = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        out.write(b);
-                        VIDEO_BYTES_SERVED.incrementAndGet();
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                        VIDEO_BYTES_SERVED.addAndGet(len);
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return out.isReady();
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        out.setWriteListener(listener);
-                    }
-                };
-            }
-            return counting;
-        }
     }
 }
