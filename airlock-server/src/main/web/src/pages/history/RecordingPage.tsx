@@ -51,22 +51,12 @@ export function RecordingPage() {
             : `${session.username} on ${session.assetName} (${protocolLabel(session.protocol)}), started ${formatDateTime(session.startedAt)}`
         }
         actions={
-          <>
-            <Link
-              to={`/access/history${historySearch === '' ? '' : `?${historySearch}`}`}
-              className="button button-secondary"
-            >
-              Back to Session History
-            </Link>
-            <a
-              href={recordingUrl(id, 'video', true)}
-              download
-              className="button button-primary"
-              data-testid="recording-download"
-            >
-              Download Inline Recording
-            </a>
-          </>
+          <Link
+            to={`/access/history${historySearch === '' ? '' : `?${historySearch}`}`}
+            className="button button-secondary"
+          >
+            Back to Session History
+          </Link>
         }
       />
       {audit.isError && (
@@ -156,6 +146,15 @@ function VideoPlayer({ sessionId, start }: { sessionId: number; start: number })
       />
       <div className="player-controls">
         <SpeedSelect id="recording-speed" value={speed} onChange={setSpeed} />
+        {/* Offered only beside a recording that passed the check: a tampered one is not handed out either. */}
+        <a
+          href={recordingUrl(sessionId, 'video', true)}
+          download
+          className="button button-primary button-small"
+          data-testid="recording-download"
+        >
+          Download Inline Recording
+        </a>
       </div>
     </div>
   );

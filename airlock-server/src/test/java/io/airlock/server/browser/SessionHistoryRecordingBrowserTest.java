@@ -217,6 +217,7 @@ class SessionHistoryRecordingBrowserTest extends GatewayTest {
         visible("recording-tampered");
         assertThat(text("recording-tampered")).startsWith("Tamper warning");
         assertThat(browser.findElements(By.cssSelector("video"))).isEmpty();
+        assertThat(browser.findElements(testId("recording-download"))).isEmpty();
         screenshot("recording-tampered");
 
         browser.get(url("/sessions/" + expired + "/recording"));
