@@ -12,7 +12,9 @@ import { IntegrationsPage } from './pages/IntegrationsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RemoteSessionsPage } from './pages/RemoteSessionsPage';
+import { RecordingPage } from './pages/history/RecordingPage';
 import { SessionHistoryPage } from './pages/history/SessionHistoryPage';
+import { ApiTokensPage } from './pages/account/ApiTokensPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 // The terminal windows carry xterm.js: loaded only when one is opened.
@@ -57,6 +59,14 @@ function AppRoutes() {
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/sessions" replace />} />
           <Route path="sessions" element={<RemoteSessionsPage />} />
+          <Route
+            path="sessions/:id/recording"
+            element={
+              <RequireRole roles={ACCESS_MANAGERS}>
+                <RecordingPage />
+              </RequireRole>
+            }
+          />
           <Route path="access">
             <Route index element={<Navigate to="/access/groups" replace />} />
             <Route
@@ -104,6 +114,7 @@ function AppRoutes() {
             />
           </Route>
           <Route path="account/password" element={<AccountPasswordPage />} />
+          <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -5,9 +5,7 @@ import type {
   AccessMethodInput,
   Asset,
   AssetInput,
-  AuditInfo,
   GroupOptions,
-  HistoryEntry,
   IntegrationInput,
   LaunchGrant,
   LiveSession,
@@ -203,6 +201,7 @@ function unreadable(): ApiError {
 }
 
 interface RequestOptions {
+  body?: unknown;
   signal?: AbortSignal;
   /** When false, a 401 is only thrown, not treated as "signed out" (sign-out). */
   handleUnauthorized?: boolean;
@@ -210,12 +209,19 @@ interface RequestOptions {
 
 /**
  * A request outside the typed client, through the same path: sign-out (answered by the security filter,
- * which the API document does not describe) and Session History.
+ * which the API document does not describe), Session History's filtered pages and the account's tokens.
  */
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const { baseUrl, ...init } = clientOptions;
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const { baseUrl, headers, ...init } = clientOptions;
+  const hasBody = options.body !== undefined;
   const response = await send(
-    new Request(baseUrl + path, { ...init, method, signal: options.signal ?? null }),
+    new Request(baseUrl + path, {
+      ...init,
+      method,
+      headers: hasBody ? { ...headers, 'Content-Type': 'application/json' } : headers,
+      body: hasBody ? JSON.stringify(options.body) : null,
+      signal: options.signal ?? null,
+    }),
     options.handleUnauthorized !== false,
   );
   const text = await response.text();
@@ -358,7 +364,7 @@ export function listRemoteSessions(signal?: AbortSignal): Promise<RemoteSessionG
   return data(api.GET('/api/remote-sessions', { signal })) as Promise<RemoteSessionGroup[]>;
 }
 
-// --- Sessions, monitoring and history (launch: every signed-in user; the rest: access managers) --
+// --- Sessions and monitoring (launch: every signed-in user; the rest: access managers) --------
 
 /** Asks for a one-time ticket to open a session; 403/400 carry a message written for the user. */
 export function launchSession(groupId: number, methodId: number, signal?: AbortSignal): Promise<LaunchGrant> {
@@ -376,18 +382,4 @@ export function terminateSession(id: number): Promise<void> {
 /** A one-time ticket for /ws/monitor. */
 export function monitorSession(id: number): Promise<{ ticket: string }> {
   return data(api.POST('/api/sessions/{id}/monitor', byId(id))) as Promise<{ ticket: string }>;
-}
-
-function idPath(prefix: string, id: number, suffix = ''): string {
-  return `${prefix}/${encodeURIComponent(String(id))}${suffix}`;
-}
-
-export function listHistory(recordedOnly: boolean, limit = 200, signal?: AbortSignal): Promise<HistoryEntry[]> {
-  const params = new URLSearchParams({ recordedOnly: String(recordedOnly), limit: String(limit) });
-  return request<HistoryEntry[]>('GET', `/api/history?${params.toString()}`, { signal });
-}
-
-/** View Full Auditing Info: the session, and where its recording is stored with its timeline. */
-export function fetchAuditInfo(id: number, signal?: AbortSignal): Promise<AuditInfo> {
-  return request<AuditInfo>('GET', idPath('/api/history', id), { signal });
 }

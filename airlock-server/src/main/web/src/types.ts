@@ -119,10 +119,7 @@ export type RecordingStatus =
   | 'READY'
   | 'EXPIRED';
 
-/** The statuses with work still under way, for which Session History keeps refreshing. */
-export const RECORDING_IN_FLIGHT: readonly RecordingStatus[] = ['RECORDING', 'PROCESSING', 'WAITING_FOR_STORAGE'];
-
-/** A session attempt, as listed by GET /api/history (newest first); the end fields are null while it is live. */
+/** A session attempt, as listed by GET /api/sessions; the end fields are null while it is live. */
 export type HistoryEntry = WithNull<
   Narrowed<
     Schemas['HistoryRow'],
@@ -136,8 +133,8 @@ export type RecordingEvent = Schemas['TimelineEntry'];
 /** Where a session's recording is stored; null fields: not recorded, not stored yet, or the integration was deleted. */
 export type RecordingInfo = WithNull<
   Schemas['Info'],
-  'integrationName' | 'videoKey' | 'videoSha256' | 'videoSize' | 'castKey' | 'castSha256' | 'tagsApplied'
+  'integrationName' | 'bucket' | 'keyPrefix' | 'videoKey' | 'videoSha256' | 'videoSize' | 'castKey' | 'castSha256' | 'tagsApplied'
 >;
 
-/** GET /api/history/{id}: View Full Auditing Info. */
+/** GET /api/sessions/{id}: View Full Auditing Info. */
 export type AuditInfo = Narrowed<Schemas['AuditInfo'], { session: HistoryEntry; recording: RecordingInfo }>;

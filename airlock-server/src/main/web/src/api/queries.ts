@@ -1,11 +1,9 @@
 import { QueryClient, queryOptions, useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import {
-  fetchAuditInfo,
   fetchGroupOptions,
   fetchTerminalOptions,
   listAssets,
   listGroups,
-  listHistory,
   listIntegrations,
   listLiveSessions,
   listRemoteSessions,
@@ -33,8 +31,6 @@ export const keys = {
     live: ['sessions', 'live'] as const,
     /** Every history page, whatever its filter. */
     history: ['sessions', 'history'] as const,
-    historyPage: (recordedOnly: boolean, limit: number) => ['sessions', 'history', { recordedOnly, limit }] as const,
-    audit: (id: number) => ['sessions', 'audit', id] as const,
   },
 };
 
@@ -53,13 +49,6 @@ export const queries = {
     queryFn: ({ signal }) => listRemoteSessions(signal),
   }),
   liveSessions: queryOptions({ queryKey: keys.sessions.live, queryFn: ({ signal }) => listLiveSessions(signal) }),
-  history: (recordedOnly: boolean, limit: number) =>
-    queryOptions({
-      queryKey: keys.sessions.historyPage(recordedOnly, limit),
-      queryFn: ({ signal }) => listHistory(recordedOnly, limit, signal),
-    }),
-  audit: (id: number) =>
-    queryOptions({ queryKey: keys.sessions.audit(id), queryFn: ({ signal }) => fetchAuditInfo(id, signal) }),
 };
 
 /**

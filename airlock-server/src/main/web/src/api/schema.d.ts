@@ -132,38 +132,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_6"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/history/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["audit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/integrations": {
         parameters: {
             query?: never;
@@ -420,6 +388,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/monitor": {
         parameters: {
             query?: never;
@@ -628,9 +612,11 @@ export interface components {
         Info: {
             /** Format: int32 */
             attempts: number;
+            bucket: string;
             castKey: string;
             castSha256: string;
             integrationName: string;
+            keyPrefix: string;
             tagsApplied: boolean;
             timeline: components["schemas"]["TimelineEntry"][];
             videoKey: string;
@@ -743,6 +729,8 @@ export interface components {
             zone: string | null;
         };
         MethodOption: {
+            /** Format: int64 */
+            assetId: number;
             assetName: string;
             host: string;
             /** Format: int64 */
@@ -845,7 +833,8 @@ export interface components {
         TokenView: {
             /** Format: date-time */
             createdAt: string;
-            expiresAt: string | null;
+            /** Format: date-time */
+            expiresAt: string;
             hint: string;
             /** Format: int64 */
             id: number;
@@ -1200,51 +1189,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    list_6: {
-        parameters: {
-            query?: {
-                recordedOnly?: boolean;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HistoryRow"][];
-                };
-            };
-        };
-    };
-    audit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditInfo"];
-                };
             };
         };
     };
@@ -1666,6 +1610,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Result"];
+                };
+            };
+        };
+    };
+    audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditInfo"];
                 };
             };
         };

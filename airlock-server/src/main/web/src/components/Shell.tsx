@@ -79,7 +79,7 @@ function AppLayout() {
         <nav aria-label="Main" className="nav">
           <ul className="nav-list">
             <li>
-              <NavLink to="/sessions" className="nav-link" data-testid="nav-remote-sessions" id="nav-remote-sessions">
+              <NavLink to="/sessions" end className="nav-link" data-testid="nav-remote-sessions" id="nav-remote-sessions">
                 <TerminalIcon />
                 <span>Remote Sessions</span>
               </NavLink>
@@ -165,6 +165,9 @@ function AppLayout() {
           <div className="topbar-actions">
             <NavLink to="/account/password" className="topbar-link" data-testid="change-password">
               Change password
+            </NavLink>
+            <NavLink to="/account/tokens" className="topbar-link" data-testid="api-tokens">
+              API tokens
             </NavLink>
             <button
               type="button"

@@ -15,7 +15,7 @@ const OPTIONS: GroupOptions = {
     { id: 7, username: 'operator-7', displayName: 'Operator Seven' },
     { id: 8, username: 'operator-8', displayName: 'Operator Eight' },
   ],
-  methods: [{ id: 3, assetName: 'PLC-4', host: '10.0.0.4', port: 22, protocol: 'SSH' }],
+  methods: [{ id: 3, assetId: 4, assetName: 'PLC-4', host: '10.0.0.4', port: 22, protocol: 'SSH' }],
 };
 
 const LINE_4: AccessGroup = {

@@ -1,63 +1,24 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { SortingState } from '@tanstack/react-table';
 import { errorMessage } from '../../api';
 import { HistoryIcon } from '../../components/Icons';
-import { ActionsMenu } from '../../components/session/ActionsMenu';
+import { ActionsMenu, type MenuAction } from '../../components/session/ActionsMenu';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { columnsFor, DataTable, type TableColumn } from '../../components/table/DataTable';
-import { durationBetween, formatDuration, recordingLabel, recordingStatusLabel } from '../../labels';
+import { durationBetween, formatBytes, formatDuration } from '../../labels';
 import type { HistoryEntry } from '../../types';
+import type { SessionPage } from './api';
 import { AssetCell, Started } from './cells';
-
-const STATUS_BADGES: Readonly<Partial<Record<HistoryEntry['recordingStatus'], string>>> = {
-  RECORDING: 'badge-danger',
-  PROCESSING: 'badge-info',
-  WAITING_FOR_STORAGE: 'badge-warning',
-  FAILED: 'badge-danger',
-};
-
-const STATUS_FALLBACK_DETAIL: Readonly<Partial<Record<HistoryEntry['recordingStatus'], string>>> = {
-  RECORDING: 'The session is being recorded.',
-  PROCESSING: 'The video is being made and stored.',
-  WAITING_FOR_STORAGE: 'The bucket cannot be reached; the upload is retried.',
-  FAILED: 'A step failed; it is retried.',
-};
-
-/** Yes or No (seed), and beside No where the recording stands while it is under way or failed. */
-function RecordedCell({ entry }: { entry: HistoryEntry }) {
-  const badge = STATUS_BADGES[entry.recordingStatus];
-  const detail = entry.recordingDetail ?? STATUS_FALLBACK_DETAIL[entry.recordingStatus] ?? null;
-  return (
-    <span className="recorded-cell">
-      {entry.recorded ? (
-        <span className="badge badge-success" data-testid={`history-recorded-value-${entry.id}`}>
-          {recordingLabel(true)}
-        </span>
-      ) : (
-        <span className="muted" data-testid={`history-recorded-value-${entry.id}`}>
-          {recordingLabel(false)}
-        </span>
-      )}
-      {!entry.recorded && badge !== undefined && (
-        <span
-          className={`badge ${badge} recording-status`}
-          title={detail ?? undefined}
-          data-testid={`history-recording-status-${entry.id}`}
-          data-status={entry.recordingStatus}
-        >
-          {recordingStatusLabel(entry.recordingStatus, entry.recordingProgress)}
-          {detail !== null && <span className="visually-hidden">: {detail}</span>}
-        </span>
-      )}
-    </span>
-  );
-}
+import { isFiltered, PAGE_SIZE, SORT_COLUMNS, type HistoryView, type SortColumn } from './historyUrl';
+import { RecordedCell } from './RecordedCell';
+import { availableActions, type HistoryAction } from './recordingActions';
 
 const column = columnsFor<HistoryEntry>();
 
-/** The history's columns; Session History's server-side paging and sorting plug into DataTable's. */
+/** The history's columns; those whose id is a SortColumn sort on the server. */
 const COLUMNS: TableColumn<HistoryEntry>[] = [
-  column.display({
-    id: 'user',
+  column.accessor('username', {
+    id: 'user' satisfies SortColumn,
     header: 'User',
     meta: { rowHeader: true, className: 'cell-username' },
     cell: ({ row }) => (
@@ -67,15 +28,19 @@ const COLUMNS: TableColumn<HistoryEntry>[] = [
       </>
     ),
   }),
-  column.display({
-    id: 'asset',
+  // The protocol sits under the asset's name (as in the live list), which keeps the Actions in view.
+  column.accessor('assetName', {
+    id: 'asset' satisfies SortColumn,
     header: 'Asset',
-    cell: ({ row: { original: e } }) => <AssetCell name={e.assetName} protocol={e.protocol} host={e.host} port={e.port} />,
+    cell: ({ row: { original: e } }) => (
+      <AssetCell name={e.assetName} protocol={e.protocol} host={e.host} port={e.port} />
+    ),
   }),
-  column.accessor('groupName', { header: 'Group' }),
-  column.display({
-    id: 'started',
+  column.accessor('groupName', { id: 'group' satisfies SortColumn, header: 'Group' }),
+  column.accessor('startedAt', {
+    id: 'startedAt' satisfies SortColumn,
     header: 'Started',
+    sortDescFirst: true,
     meta: { className: 'cell-date' },
     cell: ({ row }) => <Started iso={row.original.startedAt} />,
   }),
@@ -103,6 +68,13 @@ const COLUMNS: TableColumn<HistoryEntry>[] = [
         </>
       ),
   }),
+  column.accessor('bytesFromEquipment', {
+    id: 'bytesFromEquipment' satisfies SortColumn,
+    header: 'Received',
+    sortDescFirst: true,
+    meta: { className: 'cell-nowrap' },
+    cell: ({ row }) => formatBytes(row.original.bytesFromEquipment),
+  }),
   column.display({
     id: 'recorded',
     header: 'Recorded',
@@ -111,14 +83,23 @@ const COLUMNS: TableColumn<HistoryEntry>[] = [
   }),
 ];
 
+const ACTION_LABELS: Readonly<Record<HistoryAction, string>> = {
+  audit: 'View Full Auditing Info',
+  view: 'View Inline Recording',
+  text: 'View as text',
+  download: 'Download Inline Recording',
+};
+
 export function HistoryTable({
   history,
-  recordedOnly,
-  onAudit,
+  view,
+  onView,
+  onAction,
 }: {
-  history: UseQueryResult<HistoryEntry[]>;
-  recordedOnly: boolean;
-  onAudit(entry: HistoryEntry): void;
+  history: UseQueryResult<SessionPage>;
+  view: HistoryView;
+  onView(view: HistoryView): void;
+  onAction(action: HistoryAction, entry: HistoryEntry): void;
 }) {
   if (history.isPending) return <LoadingState label="Loading session history…" />;
   if (history.data === undefined) {
@@ -131,7 +112,8 @@ export function HistoryTable({
       />
     );
   }
-  const rows = history.data;
+  const { items, total } = history.data;
+  const sorting: SortingState = [{ id: view.sort, desc: view.descending }];
   return (
     <>
       {history.isError && (
@@ -139,43 +121,78 @@ export function HistoryTable({
           The history could not be refreshed and may be out of date: {errorMessage(history.error)}
         </p>
       )}
-      {rows.length === 0 && recordedOnly && (
-        <p className="empty-inline" data-testid="session-history-empty">
-          No recorded sessions yet. Sessions opened from access groups that enforce recording are listed here once
-          their recording is stored.
-        </p>
-      )}
-      {rows.length === 0 && !recordedOnly && (
-        <EmptyState
-          icon={<HistoryIcon width={32} height={32} />}
-          title="No sessions have taken place yet."
-          testId="session-history-empty"
-        >
-          <p>
-            Each session is listed here with the user, the equipment and access method, its start and end, how it
-            ended and whether it was recorded.
+      {items.length === 0 && <EmptyHistory view={view} onView={onView} />}
+      {items.length > 0 && (
+        <>
+          <p className="section-note" data-testid="history-total" aria-live="polite">
+            {total === 1 ? '1 session' : `${total.toLocaleString()} sessions`}
           </p>
-        </EmptyState>
-      )}
-      {rows.length > 0 && (
-        <DataTable
-          columns={COLUMNS}
-          rows={rows}
-          caption={recordedOnly ? 'Recorded sessions, newest first' : 'Sessions, newest first'}
-          rowId={(entry) => String(entry.id)}
-          rowTestId={(entry) => `history-row-${entry.id}`}
-          testId="history-table"
-          actions={(entry) => (
-            <ActionsMenu
-              label={`Actions for session #${entry.id} of ${entry.username}`}
-              testId={`history-actions-${entry.id}`}
-              actions={[
-                { label: 'View Full Auditing Info', onSelect: () => onAudit(entry), testId: `history-audit-${entry.id}` },
-              ]}
-            />
-          )}
-        />
+          <DataTable
+            columns={COLUMNS}
+            rows={items}
+            caption={view.recordedOnly ? 'Recorded sessions' : 'Sessions'}
+            rowId={(entry) => String(entry.id)}
+            rowTestId={(entry) => `history-row-${entry.id}`}
+            testId="history-table"
+            sorting={{
+              state: sorting,
+              onChange: (next) => {
+                const first = next[0];
+                const sort = SORT_COLUMNS.find((c) => c === first?.id);
+                // A third click clears the order: back to newest first.
+                onView({ ...view, sort: sort ?? 'startedAt', descending: first?.desc ?? true, page: 0 });
+              },
+            }}
+            paging={{
+              state: { pageIndex: view.page, pageSize: PAGE_SIZE },
+              rowCount: total,
+              onChange: (next) => onView({ ...view, page: next.pageIndex }),
+            }}
+            actions={(entry) => (
+              <ActionsMenu
+                label={`Actions for session #${entry.id} of ${entry.username}`}
+                testId={`history-actions-${entry.id}`}
+                actions={availableActions(entry).map((action): MenuAction => ({
+                  label: ACTION_LABELS[action],
+                  onSelect: () => onAction(action, entry),
+                  testId: `history-${action}-${entry.id}`,
+                }))}
+              />
+            )}
+          />
+        </>
       )}
     </>
+  );
+}
+
+function EmptyHistory({ view, onView }: { view: HistoryView; onView(view: HistoryView): void }) {
+  if (view.page > 0) {
+    return (
+      <p className="empty-inline" data-testid="session-history-empty">
+        This page is past the last session.{' '}
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => onView({ ...view, page: 0 })}
+        >
+          Go to the first page
+        </button>
+      </p>
+    );
+  }
+  const filtered = isFiltered(view);
+  return (
+    <EmptyState
+      icon={<HistoryIcon width={32} height={32} />}
+      title={filtered ? 'No sessions match these filters.' : 'No sessions have taken place yet.'}
+      testId="session-history-empty"
+    >
+      <p>
+        {view.recordedOnly
+          ? 'Sessions opened from access groups that enforce recording are listed here once their recording is stored.'
+          : 'Each session is listed here with the user, the equipment and access method, its start and end, how it ended and whether it was recorded.'}
+      </p>
+    </EmptyState>
   );
 }

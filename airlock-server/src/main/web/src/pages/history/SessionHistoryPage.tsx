@@ -4,22 +4,14 @@ import { errorMessage, monitorSession, terminateSession } from '../../api';
 import { keys, queries, useChange } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
-import { AuditInfoDialog } from '../../components/session/AuditInfoDialog';
+import { AuditInfoDialog } from './AuditInfoDialog';
 import { ErrorAlert, StatusAlert } from '../../components/States';
 import { protocolLabel } from '../../labels';
-import { HistoryTable } from './HistoryTable';
+import { HistorySection } from './HistorySection';
 import { LiveSection } from './LiveSection';
-import { RECORDING_IN_FLIGHT, type HistoryEntry, type LiveSession } from '../../types';
+import type { HistoryEntry, LiveSession } from '../../types';
 
 const REFRESH_MS = 5000;
-/**
- * History refreshes at once whenever a session starts or ends (seen in the live list), and on its own only
- * while a recording is under way, so that Recorded turns to Yes without a reload: often while a video is
- * being made, less often while a session records or the bucket cannot be reached.
- */
-const PROCESSING_REFRESH_MS = 2000;
-const RECORDING_REFRESH_MS = 10000;
-const HISTORY_LIMIT = 200;
 const MONITOR_WINDOW_FEATURES = 'noopener=no,width=1024,height=700';
 
 function monitorUrl(ticket: string, sessionId: number): string {
@@ -32,11 +24,6 @@ type DialogState = { kind: 'terminate'; session: LiveSession } | { kind: 'audit'
 export function SessionHistoryPage() {
   // Polling pauses while the tab is hidden and catches up when it is shown again (TanStack Query's default).
   const live = useQuery({ ...queries.liveSessions, refetchInterval: REFRESH_MS });
-  const [recordedOnly, setRecordedOnly] = useState(false);
-  const history = useQuery({
-    ...queries.history(recordedOnly, HISTORY_LIMIT),
-    refetchInterval: (query) => (query.state.data === undefined ? false : (refreshInterval(query.state.data) ?? false)),
-  });
   const client = useQueryClient();
   const terminate = useChange((session: LiveSession) => terminateSession(session.id), {
     invalidates: [keys.sessions.live, keys.sessions.all],
@@ -122,32 +109,7 @@ export function SessionHistoryPage() {
         }}
       />
 
-      <section className="history-section" aria-labelledby="history-heading" data-testid="history-section">
-        <div className="section-header">
-          <div>
-            <h2 id="history-heading" className="section-title">
-              History
-            </h2>
-            <p className="section-note">Newest first, up to {HISTORY_LIMIT} sessions.</p>
-          </div>
-          <div className="section-tools">
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={recordedOnly}
-                onChange={(event) => setRecordedOnly(event.target.checked)}
-                data-testid="only-recorded"
-              />
-              Only Show Recorded Sessions
-            </label>
-          </div>
-        </div>
-        <HistoryTable
-          history={history}
-          recordedOnly={recordedOnly}
-          onAudit={(entry) => setDialog({ kind: 'audit', entry })}
-        />
-      </section>
+      <HistorySection onAudit={(entry) => setDialog({ kind: 'audit', entry })} />
 
       {dialog?.kind === 'terminate' && (
         <ConfirmDialog
@@ -186,11 +148,4 @@ export function SessionHistoryPage() {
       {dialog?.kind === 'audit' && <AuditInfoDialog entry={dialog.entry} onClose={() => setDialog(null)} />}
     </>
   );
-}
-
-/** How soon the history should look again, or null when no recording is under way. */
-function refreshInterval(rows: readonly HistoryEntry[]): number | null {
-  if (rows.some((row) => row.recordingStatus === 'PROCESSING')) return PROCESSING_REFRESH_MS;
-  if (rows.some((row) => RECORDING_IN_FLIGHT.includes(row.recordingStatus))) return RECORDING_REFRESH_MS;
-  return null;
 }

@@ -51,7 +51,7 @@ class AccessGroupService {
     record UserOption(long id, String username, String displayName) {
     }
 
-    record MethodOption(long id, String assetName, String host, String protocol, int port) {
+    record MethodOption(long id, long assetId, String assetName, String host, String protocol, int port) {
     }
 
     record Options(List<UserOption> users, List<MethodOption> methods) {
@@ -66,7 +66,7 @@ class AccessGroupService {
                 .map(u -> new UserOption(u.id(), u.username(), u.displayName())).toList();
         var methodOptions = assets.findAllMethods().stream().map(m -> {
             var asset = assets.findAsset(m.assetId()).orElseThrow();
-            return new MethodOption(m.id(), asset.name(), asset.host(), m.protocol().name(), m.port());
+            return new MethodOption(m.id(), m.assetId(), asset.name(), asset.host(), m.protocol().name(), m.port());
         }).sorted((a, b) -> a.assetName().compareToIgnoreCase(b.assetName())).toList();
         return new Options(userOptions, methodOptions);
     }

@@ -31,7 +31,7 @@ class ApiTokens {
     private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     /** A token as its owner sees it later: never the token itself. */
-    record TokenView(long id, String name, String hint, Instant createdAt, @Nullable Instant expiresAt,
+    record TokenView(long id, String name, String hint, Instant createdAt, Instant expiresAt,
             @Nullable Instant lastUsedAt,
             boolean revoked) {
     }

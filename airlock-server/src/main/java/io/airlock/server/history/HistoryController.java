@@ -32,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HistoryController {
 
-    static final int MAX_ROWS = 1000;
-
     private final HistoryQueries queries;
     private final HistoryPages pages;
     private final RecordingDownloads downloads;
@@ -75,12 +73,6 @@ class HistoryController {
 
     /** View Full Auditing Info: the row, and its recording's storage and timeline. */
     record AuditInfo(HistoryRow session, RecordingAudit.Info recording) {
-    }
-
-    @GetMapping("/api/history")
-    List<HistoryRow> list(@RequestParam(defaultValue = "false") boolean recordedOnly,
-            @RequestParam(defaultValue = "200") int limit) {
-        return queries.list(recordedOnly, Math.max(1, Math.min(MAX_ROWS, limit)));
     }
 
     /**
@@ -150,7 +142,8 @@ class HistoryController {
         }
     }
 
-    @GetMapping("/api/history/{id}")
+    /** View Full Auditing Info for one session; numeric ids only, so a word such as live never reads as an id. */
+    @GetMapping("/api/sessions/{id:\\d+}")
     AuditInfo audit(@PathVariable long id) {
         return queries.audit(id);
     }
@@ -171,12 +164,6 @@ class HistoryController {
             SessionRecord record = records.find(id)
                     .orElseThrow(() -> new ApiException(ApiException.Reason.NOT_FOUND, "No session #" + id + "."));
             return new AuditInfo(HistoryRow.of(record), recordings.of(id).orElseThrow());
-        }
-
-        @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
-        List<HistoryRow> list(boolean recordedOnly, int limit) {
-            return (recordedOnly ? records.recentRecorded(limit) : records.recent(limit)).stream()
-                    .map(HistoryRow::of).toList();
         }
     }
 }

@@ -63,13 +63,6 @@ public class SessionRecordRepository {
                 .query(SessionRecordRepository::map).optional();
     }
 
-    /** The newest sessions whose recording is stored in the bucket (Recorded = Yes). */
-    public List<SessionRecord> recentRecorded(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from session_record where recording_status = ? order by id desc "
-                + "fetch first ? rows only").params(RecordingStatus.READY.name(), limit)
-                .query(SessionRecordRepository::map).list();
-    }
-
     /**
      * One page of rows matching a condition, for Session History.
      *

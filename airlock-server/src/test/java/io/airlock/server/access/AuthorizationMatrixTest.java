@@ -54,7 +54,7 @@ class AuthorizationMatrixTest extends GatewayTest {
             e("GET", "/api/sessions/live", Who.ACCESS_ADMIN),
             e("POST", "/api/sessions/999999/terminate", Who.ACCESS_ADMIN),
             e("POST", "/api/sessions/999999/monitor", Who.ACCESS_ADMIN),
-            e("GET", "/api/history", Who.ACCESS_ADMIN),
+            e("GET", "/api/sessions/999999", Who.ACCESS_ADMIN),
             e("GET", "/api/sessions?recordedOnly=true", Who.ACCESS_ADMIN),
             e("GET", "/api/sessions/999999/recording", Who.ACCESS_ADMIN),
             e("GET", "/api/sessions/999999/recording?download=true", Who.ACCESS_ADMIN),

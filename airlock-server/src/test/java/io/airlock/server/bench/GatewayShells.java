@@ -104,7 +104,7 @@ final class GatewayShells {
     String videoOutcome(long sessionId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode recording = Json.parse(expect(admin.get("/api/history/" + sessionId), 200, "audit info"))
+            JsonNode recording = Json.parse(expect(admin.get("/api/sessions/" + sessionId), 200, "audit info"))
                     .get("recording");
             for (JsonNode event : recording.get("timeline")) {
                 if (event.get("kind").asString().equals("TRANSCODED")) {

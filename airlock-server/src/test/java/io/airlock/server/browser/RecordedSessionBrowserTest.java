@@ -175,7 +175,7 @@ class RecordedSessionBrowserTest extends GatewayTest {
         screenshot(admin, "session-history-recorded");
 
         // View Full Auditing Info: where the recording is and its timeline.
-        var audit = Json.parse(signedInAdmin().get("/api/history/" + id).body()).get("recording");
+        var audit = Json.parse(signedInAdmin().get("/api/sessions/" + id).body()).get("recording");
         String videoKey = audit.get("videoKey").asString();
         String castKey = audit.get("castKey").asString();
         openAudit(id);
@@ -259,7 +259,7 @@ class RecordedSessionBrowserTest extends GatewayTest {
         waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(testId("history-recorded-value-" + id)));
         assertThat(admin.findElement(testId("history-recorded-value-" + id)).getText()).isEqualTo("No");
         assertThat(admin.findElements(testId("history-recording-status-" + id))).isEmpty();
-        JsonNode row = Json.parse(signedInAdmin().get("/api/history").body()).valueStream()
+        JsonNode row = Json.parse(signedInAdmin().get("/api/sessions?size=200").body()).get("items").valueStream()
                 .filter(r -> r.get("id").asLong() == id).findFirst().orElseThrow();
         assertThat(row.get("recordingStatus").asString()).isEqualTo(RecordingStatus.NONE.name());
         assertThat(row.get("recorded").asBoolean()).isFalse();
@@ -391,7 +391,10 @@ class RecordedSessionBrowserTest extends GatewayTest {
     }
 
     private void openAudit(long id) {
-        admin.findElement(testId("history-actions-" + id)).click();
+        // Scrolled into view first: the menu closes when the page scrolls, as a click that scrolls would.
+        WebElement actions = admin.findElement(testId("history-actions-" + id));
+        admin.executeScript("arguments[0].scrollIntoView({block: 'center'});", actions);
+        actions.click();
         waitFor(admin).until(ExpectedConditions.elementToBeClickable(testId("history-audit-" + id))).click();
         waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(testId("audit-dialog")));
     }

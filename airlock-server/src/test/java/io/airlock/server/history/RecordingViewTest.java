@@ -73,7 +73,7 @@ class RecordingViewTest extends GatewayTest {
         assertThat(download.header("Content-Disposition")).startsWith("attachment")
                 .contains("filename=\"PLC_7_line_A_operator" + id + "_20260304-050607.mp4\"");
 
-        var timeline = Json.parse(admin.get("/api/history/" + id).body()).get("recording").get("timeline")
+        var timeline = Json.parse(admin.get("/api/sessions/" + id).body()).get("recording").get("timeline")
                 .valueStream().map(e -> e.get("kind").asString() + " " + e.get("detail").asString()).toList();
         assertThat(timeline).anyMatch(e -> e.startsWith("VIEWED") && e.contains("by admin"))
                 .anyMatch(e -> e.startsWith("DOWNLOADED") && e.contains("by admin"));
@@ -101,7 +101,7 @@ class RecordingViewTest extends GatewayTest {
         var reply = admin.getBytes("/api/sessions/" + id + "/recording", Map.of());
         assertThat(reply.status()).isEqualTo(410);
         assertThat(new String(reply.body())).contains("expired by the bucket's retention policy");
-        var row = Json.parse(admin.get("/api/history/" + id).body()).get("session");
+        var row = Json.parse(admin.get("/api/sessions/" + id).body()).get("session");
         assertThat(row.get("recordingStatus").asString()).isEqualTo("EXPIRED");
         assertThat(row.get("recorded").asBoolean()).isFalse();
     }
@@ -116,7 +116,7 @@ class RecordingViewTest extends GatewayTest {
         assertThat(new String(reply.body())).contains("Tamper warning");
         assertThat(admin.getBytes("/api/sessions/" + id + "/recording?download=true", Map.of()).status())
                 .isEqualTo(409);
-        var timeline = Json.parse(admin.get("/api/history/" + id).body()).get("recording").get("timeline")
+        var timeline = Json.parse(admin.get("/api/sessions/" + id).body()).get("recording").get("timeline")
                 .valueStream().map(e -> e.get("kind").asString()).toList();
         assertThat(timeline).contains("TAMPERED").doesNotContain("VIEWED", "DOWNLOADED");
     }

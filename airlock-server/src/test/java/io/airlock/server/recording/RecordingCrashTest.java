@@ -338,7 +338,7 @@ class RecordingCrashTest {
     }
 
     private JsonNode audit(long id) {
-        var reply = admin().get("/api/history/" + id);
+        var reply = admin().get("/api/sessions/" + id);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return Json.parse(reply.body());
     }

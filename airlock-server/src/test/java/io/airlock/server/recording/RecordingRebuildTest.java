@@ -44,7 +44,7 @@ class RecordingRebuildTest extends GatewayTest {
         assertThat(result.get("found").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(result.get("created").asInt()).isGreaterThanOrEqualTo(2);
 
-        JsonNode row = Json.parse(admin.get("/api/history/" + lost.id()).body());
+        JsonNode row = Json.parse(admin.get("/api/sessions/" + lost.id()).body());
         assertThat(row.get("session").get("username").asString()).isEqualTo("operator-a");
         assertThat(row.get("session").get("assetName").asString()).isEqualTo("plc-7");
         assertThat(row.get("session").get("host").asString()).isEqualTo("10.20.30.40");

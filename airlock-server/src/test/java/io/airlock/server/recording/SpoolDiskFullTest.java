@@ -88,7 +88,7 @@ class SpoolDiskFullTest {
     }
 
     private static JsonNode audit(GatewayClient admin, long id) {
-        return Json.parse(admin.get("/api/history/" + id).body());
+        return Json.parse(admin.get("/api/sessions/" + id).body());
     }
 
     /** Writes real bytes until the file system has no room left (tmpfs does not allocate sparse files). */

@@ -252,11 +252,11 @@ class TerminalSessionsTest extends GatewayTest {
                     .contains("live-video-" + id);
         }
         var record = awaitRecording(id, RecordingStatus.READY);
-        var history = Json.parse(signedInAdmin().get("/api/history?recordedOnly=true").body());
+        var history = Json.parse(signedInAdmin().get("/api/sessions?recordedOnly=true&size=200").body()).get("items");
         assertThat(history.valueStream().filter(r -> r.get("id").asLong() == id).findFirst().orElseThrow()
                 .get("recorded").asBoolean()).isTrue();
 
-        var audit = Json.parse(signedInAdmin().get("/api/history/" + id).body()).get("recording");
+        var audit = Json.parse(signedInAdmin().get("/api/sessions/" + id).body()).get("recording");
         String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC)
                 .format(record.startedAt());
         String videoKey = audit.get("videoKey").asString();

@@ -52,7 +52,7 @@ class TypedCredentialsTest extends GatewayTest {
         awaitRecording(id, RecordingStatus.READY);
         assertThat(jdbc.sql("select credential_sealed from access_method where id = ?").param(setup.methodId)
                 .query(String.class).optional()).isEmpty();
-        String castKey = Json.parse(signedInAdmin().get("/api/history/" + id).body()).get("recording").get("castKey")
+        String castKey = Json.parse(signedInAdmin().get("/api/sessions/" + id).body()).get("recording").get("castKey")
                 .asString();
         var cast = store.head(castKey).orElseThrow();
         try (var in = store.getRange(castKey, 0, cast.size() - 1)) {

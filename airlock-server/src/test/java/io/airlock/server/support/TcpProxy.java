@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP relay on loopback in front of a real server, standing in for the network between a gateway and its
  * bucket: it passes traffic, slows what the client sends to a set rate, or drops every connection (an
- * outage) until told to pass again. It counts the bytes clients sent.
+ * outage) until told to pass again. It counts the bytes clients sent and the bytes the server sent back.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong upstreamBytes = new AtomicLong();
+    private final AtomicLong downstreamBytes = new AtomicLong();
     private volatile boolean dropping;
     private volatile long bytesPerSecond;
     private volatile boolean closed;
@@ -68,6 +69,16 @@ public final class TcpProxy implements AutoCloseable {
         return upstreamBytes.get();
     }
 
+    /** What the server has sent its clients through this relay since it was made or last {@link #resetCounts()}. */
+    public long downstreamBytes() {
+        return downstreamBytes.get();
+    }
+
+    public void resetCounts() {
+        upstreamBytes.set(0);
+        downstreamBytes.set(0);
+    }
+
     private void accept() {
         while (!closed) {
             try {
@@ -101,6 +112,8 @@ public final class TcpProxy implements AutoCloseable {
                         Thread.sleep(Math.max(1, n * 1000L / rate));
                     }
                     upstreamBytes.addAndGet(n);
+                } else {
+                    downstreamBytes.addAndGet(n);
                 }
                 if (dropping) {
                     break;

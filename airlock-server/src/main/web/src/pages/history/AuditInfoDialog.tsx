@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import { errorMessage } from '../../api';
-import { queries } from '../../api/queries';
 import {
   durationBetween,
   formatBytes,
@@ -13,8 +12,9 @@ import {
   recordingStatusLabel,
 } from '../../labels';
 import type { HistoryEntry, RecordingEvent, RecordingInfo } from '../../types';
-import { Dialog } from '../Dialog';
-import { ErrorState, LoadingState } from '../States';
+import { Dialog } from '../../components/Dialog';
+import { ErrorState, LoadingState } from '../../components/States';
+import { historyQueries } from './api';
 
 const STATUS_BADGES: Readonly<Record<HistoryEntry['recordingStatus'], string>> = {
   NONE: 'badge-neutral',
@@ -86,7 +86,7 @@ function Sha256({ value, testId }: { value: string | null; testId: string }) {
 
 /** Everything the gateway recorded about one session, for audits: the row as listed, then its recording. */
 export function AuditInfoDialog({ entry, onClose }: { entry: HistoryEntry; onClose(): void }) {
-  const query = useQuery(queries.audit(entry.id));
+  const query = useQuery(historyQueries.audit(entry.id));
   // The fresh row once it arrives (the recording may have moved on since the list was loaded).
   const session = query.data?.session ?? entry;
   const duration = durationBetween(session.startedAt, session.endedAt);
@@ -205,6 +205,12 @@ function RecordingDetails({ session, recording }: { session: HistoryEntry; recor
           {recording.integrationName ?? (
             <span className="muted">{status === 'NONE' ? '—' : 'Deleted since; the active integration is used'}</span>
           )}
+        </Row>
+        <Row label="Bucket" testId="audit-bucket">
+          {recording.bucket === null ? none : <span className="mono">{recording.bucket}</span>}
+        </Row>
+        <Row label="Key prefix" testId="audit-key-prefix">
+          {recording.keyPrefix === null || recording.keyPrefix === '' ? none : <span className="mono">{recording.keyPrefix}</span>}
         </Row>
         <Row label="Video object">
           <ObjectKey value={recording.videoKey} testId="audit-video-key" />
