@@ -81,6 +81,11 @@ export function LiveSection({
                     <td className="cell-date">
                       <Started iso={session.startedAt} />
                       {running !== null && <span className="cell-subtle">for {formatDuration(running)}</span>}
+                      {severalNodes(live.data) && (
+                        <span className="cell-subtle" data-testid={`live-node-${session.id}`}>
+                          on {session.node}
+                        </span>
+                      )}
                     </td>
                     <td className="cell-nowrap">
                       <span className="cell-subtle" title="Sent to the equipment">
@@ -120,4 +125,9 @@ export function LiveSection({
       )}
     </section>
   );
+}
+
+/** Which gateway node runs a session matters only where several share the database. */
+function severalNodes(sessions: readonly { node: string }[]): boolean {
+  return new Set(sessions.map((s) => s.node)).size > 1;
 }
