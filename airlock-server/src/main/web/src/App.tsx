@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RemoteSessionsPage } from './pages/RemoteSessionsPage';
 import { SessionHistoryPage } from './pages/history/SessionHistoryPage';
+import { SearchPage } from './pages/search/SearchPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 // The terminal windows carry xterm.js: loaded only when one is opened.
@@ -80,6 +81,14 @@ function AppRoutes() {
               element={
                 <RequireRole roles={ACCESS_MANAGERS}>
                   <SessionHistoryPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="search"
+              element={
+                <RequireRole roles={ACCESS_MANAGERS}>
+                  <SearchPage />
                 </RequireRole>
               }
             />

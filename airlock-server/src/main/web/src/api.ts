@@ -362,3 +362,10 @@ export function listHistory(recordedOnly: boolean, limit = 200, signal?: AbortSi
 export function fetchAuditInfo(id: number, signal?: AbortSignal): Promise<AuditInfo> {
   return request<AuditInfo>('GET', idPath('/api/history', id), { signal });
 }
+
+// --- Feature folders -----------------------------------------------------------------------
+
+/** A GET of the JSON API, for the query functions that feature folders keep beside their pages. */
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, { signal });
+}

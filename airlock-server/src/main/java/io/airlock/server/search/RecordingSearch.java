@@ -29,21 +29,21 @@ class RecordingSearch {
     }
 
     /** One matching line: where in which recording, and what it said. */
-    record Result(long sessionId, double offsetSeconds, String line, Instant startedAt, String username,
+    record RecordingMatch(long sessionId, double offsetSeconds, String line, Instant startedAt, String username,
             String assetName, String protocol, String recordingStatus) {
 
-        static Result of(RecordingTextRepository.Hit hit) {
-            return new Result(hit.sessionId(), hit.offsetMillis() / 1000.0, hit.line(), hit.startedAt(),
+        static RecordingMatch of(RecordingTextRepository.Hit hit) {
+            return new RecordingMatch(hit.sessionId(), hit.offsetMillis() / 1000.0, hit.line(), hit.startedAt(),
                     hit.username(), hit.assetName(), hit.protocol(), hit.recordingStatus());
         }
     }
 
     /** A page of results and how many there are in all. */
-    record ResultPage(List<Result> items, int page, int size, long total) {
+    record RecordingMatchPage(List<RecordingMatch> items, int page, int size, long total) {
     }
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
-    ResultPage search(String query, int page, int size, String actor) {
+    RecordingMatchPage search(String query, int page, int size, String actor) {
         String q = query == null ? "" : query.strip();
         if (q.length() < MIN_QUERY || q.length() > MAX_QUERY) {
             throw ApiException.invalidField("q", "Search for " + MIN_QUERY + " to " + MAX_QUERY + " characters.");
@@ -60,10 +60,10 @@ class RecordingSearch {
         }
         words = words.subList(0, Math.min(words.size(), RecordingTextRepository.MAX_QUERY_WORDS));
         long total = repository.count(words);
-        List<Result> items = total == 0 ? List.of()
-                : repository.page(words, page, size).stream().map(Result::of).toList();
+        List<RecordingMatch> items = total == 0 ? List.of()
+                : repository.page(words, page, size).stream().map(RecordingMatch::of).toList();
         audit.record(actor, "RECORDING_SEARCH", "Searched the recordings for \"" + q + "\": " + total
                 + (total == 1 ? " line" : " lines") + " found.");
-        return new ResultPage(items, page, size, total);
+        return new RecordingMatchPage(items, page, size, total);
     }
 }

@@ -21,7 +21,7 @@ class RecordingSearchController {
      * with the second it first appeared in its recording.
      */
     @GetMapping("/api/recordings/search")
-    RecordingSearch.ResultPage search(@RequestParam(required = false) String q,
+    RecordingSearch.RecordingMatchPage search(@RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             @AuthenticationPrincipal AirlockPrincipal me) {
         return search.search(q, page, size, me.getUsername());
