@@ -8,6 +8,8 @@ import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.StoredRecordings;
+import io.airlock.server.storage.RecordingStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +34,12 @@ class RecordingSearchTest extends GatewayTest {
 
     @Autowired
     AuditLog audit;
+    @Autowired
+    RecordingText text;
+    @Autowired
+    RecordingStore store;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aWordTypedInARecordedSessionIsFoundAtTheMomentItShowed() throws Exception {
@@ -115,6 +124,31 @@ class RecordingSearchTest extends GatewayTest {
             }
         }
         throw new AssertionError(text + " is not in the recording");
+    }
+
+    @Test
+    void recordingsStoredWithoutAnIndexAreIndexedFromTheBucketAndAFailureIsRetriedLater() throws Exception {
+        var stored = new StoredRecordings(store, jdbc, dataDir());
+        long indexable = stored.insert("RTU 4", new byte[] {1, 2, 3},
+                "{\"version\":2,\"width\":80,\"height\":24}\n[0.5,\"o\",\"$ \"]\n"
+                        + "[7.25,\"o\",\"backfilled-7 line\\r\\n$ \"]\n");
+        long broken = stored.insert("RTU 5", new byte[] {4, 5, 6}, "not a terminal recording\n");
+
+        text.catchUp(100);
+
+        JsonNode found = search(signedInAdmin(), "backfilled 7");
+        assertThat(found.get("items").valueStream().map(n -> n.get("sessionId").asLong() + "@"
+                + n.get("offsetSeconds").asDouble() + " " + n.get("line").asString()))
+                .containsExactly(indexable + "@7.25 $ backfilled-7 line");
+        var state = jdbc.sql("select failures, retry_after, last_error from recording_text_state where session_id = ?")
+                .param(broken).query().singleRow();
+        assertThat(state.get("failures")).isEqualTo(1);
+        assertThat(state.get("retry_after")).isNotNull();
+        assertThat(jdbc.sql("select recording_status from session_record where id = ?").param(broken)
+                .query(String.class).single()).as("its recording is still ready to view").isEqualTo("READY");
+        text.catchUp(100);
+        assertThat(jdbc.sql("select failures from recording_text_state where session_id = ?").param(broken)
+                .query(Integer.class).single()).as("not tried again before its retry is due").isEqualTo(1);
     }
 
     private static JsonNode search(GatewayClient client, String query) {
