@@ -71,6 +71,12 @@ function columns(words: readonly string[]): TableColumn<RecordingMatch>[] {
   ];
 }
 
+/** Counting stops at the server's cap: then the count says so, and more words narrow the search. */
+function countLabel(total: number, capped: boolean): string {
+  if (capped) return `More than ${total.toLocaleString()} lines found; add words to narrow the search.`;
+  return total === 1 ? '1 line found' : `${total.toLocaleString()} lines found`;
+}
+
 function validate(q: string): string | null {
   const trimmed = q.trim();
   if (trimmed.length < MIN_QUERY || trimmed.length > MAX_QUERY) {
@@ -163,7 +169,7 @@ export function SearchPage() {
                 Results
               </h2>
               <p className="toolbar-count" role="status" data-testid="search-count">
-                {total === 1 ? '1 line' : `${total.toLocaleString()} lines`} found
+                {countLabel(total, results.data?.totalCapped ?? false)}
               </p>
               <DataTable
                 columns={columns(words)}

@@ -19,6 +19,8 @@ class RecordingSearch {
     static final int MIN_QUERY = 2;
     static final int MAX_QUERY = 200;
     static final int MAX_PAGE_SIZE = 100;
+    /** Matches are counted up to this many; beyond it the query wants more words, not more pages. */
+    static final int MAX_COUNT = 10_000;
 
     private final RecordingTextRepository repository;
     private final AuditLog audit;
@@ -38,8 +40,11 @@ class RecordingSearch {
         }
     }
 
-    /** A page of results and how many there are in all. */
-    record RecordingMatchPage(List<RecordingMatch> items, int page, int size, long total) {
+    /**
+     * A page of results and how many there are in all; {@code totalCapped} when there are more than
+     * {@code total} (counting stops at {@value #MAX_COUNT}, and pages end there too).
+     */
+    record RecordingMatchPage(List<RecordingMatch> items, int page, int size, long total, boolean totalCapped) {
     }
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'ACCESS_ADMIN')")
@@ -59,11 +64,13 @@ class RecordingSearch {
             throw ApiException.invalidField("q", "Search for at least one word of letters or digits.");
         }
         words = words.subList(0, Math.min(words.size(), RecordingTextRepository.MAX_QUERY_WORDS));
-        long total = repository.count(words);
-        List<RecordingMatch> items = total == 0 ? List.of()
+        long counted = repository.count(words, MAX_COUNT + 1);
+        boolean capped = counted > MAX_COUNT;
+        long total = Math.min(counted, MAX_COUNT);
+        List<RecordingMatch> items = (long) page * size >= total ? List.of()
                 : repository.page(words, page, size).stream().map(RecordingMatch::of).toList();
-        audit.record(actor, "RECORDING_SEARCH", "Searched the recordings for \"" + q + "\": " + total
-                + (total == 1 ? " line" : " lines") + " found.");
-        return new RecordingMatchPage(items, page, size, total);
+        audit.record(actor, "RECORDING_SEARCH", "Searched the recordings for \"" + q + "\": " + (capped ? "more than "
+                : "") + total + (total == 1 ? " line" : " lines") + " found.");
+        return new RecordingMatchPage(items, page, size, total, capped);
     }
 }

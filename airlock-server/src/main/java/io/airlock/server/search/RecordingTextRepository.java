@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -129,15 +130,21 @@ class RecordingTextRepository {
                 .list();
     }
 
-    /** How many lines hold every one of {@code words}. */
-    long count(List<String> words) {
+    /**
+     * How many lines hold every one of {@code words}, counted up to {@code limit}: a word on a third of all
+     * lines would otherwise cost a read of every one of them, for a figure nobody pages through.
+     */
+    long count(List<String> words, int limit) {
         if (postgres) {
-            return jdbc.sql("select count(*) from recording_text_line where to_tsvector('simple', words) @@ "
-                    + "plainto_tsquery('simple', ?)").param(joined(words)).query(Long.class).single();
+            return jdbc.sql("select count(*) from (select 1 from recording_text_line where to_tsvector('simple', words) "
+                    + "@@ plainto_tsquery('simple', ?) fetch first ? rows only) m").params(joined(words), limit)
+                    .query(Long.class).single();
         }
         List<Object> params = new ArrayList<>();
         String from = wordJoins(words, params);
-        return jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
+        params.add(limit);
+        return jdbc.sql("select count(*) from (select 1 " + from + " fetch first ? rows only) m").params(params)
+                .query(Long.class).single();
     }
 
     /** One page of the lines that hold every one of {@code words}, newest session first. */
@@ -162,8 +169,12 @@ class RecordingTextRepository {
                 .params(params).query(RecordingTextRepository::hit).list();
     }
 
-    /** H2: the first word's rows, in result order, each kept only when the line holds the other words too. */
-    private static String wordJoins(List<String> words, List<Object> params) {
+    /**
+     * H2: the first word's rows, in result order, each kept only when the line holds the other words too. The
+     * longest word leads: longer words are rarer, and the leading word's rows are the ones read one by one.
+     */
+    private static String wordJoins(List<String> query, List<Object> params) {
+        List<String> words = query.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         var from = new StringBuilder("from recording_text_word w0");
         for (int i = 1; i < words.size(); i++) {
             from.append(" join recording_text_word w").append(i).append(" on w").append(i).append(".word = ? and w")

@@ -64,7 +64,8 @@ class RecordingTextStoreTest {
             repository.store(2, lines, Instant.now());
             repository.store(2, lines, Instant.now()); // a repeated run adds nothing
 
-            assertThat(repository.count(List.of("hidden", "word"))).isEqualTo(4);
+            assertThat(repository.count(List.of("hidden", "word"), 100)).isEqualTo(4);
+            assertThat(repository.count(List.of("hidden", "word"), 3)).as("counted up to the limit").isEqualTo(3);
             var hits = repository.page(List.of("word", "hidden"), 0, 10);
             assertThat(hits).extracting(RecordingTextRepository.Hit::sessionId).containsExactly(2L, 2L, 1L, 1L);
             assertThat(hits.getFirst()).extracting(RecordingTextRepository.Hit::line,
@@ -74,8 +75,8 @@ class RecordingTextStoreTest {
 
             assertThat(repository.page(List.of("echo", "hidden"), 0, 10)).extracting(RecordingTextRepository.Hit::line)
                     .containsExactly("$ echo hidden-word", "$ echo hidden-word");
-            assertThat(repository.count(List.of("echo", "nowhere"))).isZero();
-            assertThat(repository.count(List.of("hidd"))).as("whole words only").isZero();
+            assertThat(repository.count(List.of("echo", "nowhere"), 100)).isZero();
+            assertThat(repository.count(List.of("hidd"), 100)).as("whole words only").isZero();
             assertThat(repository.page(List.of("hidden"), 1, 3)).hasSize(1);
             assertThat(repository.indexed(2)).isTrue();
             assertThat(repository.pending(Instant.now(), 10)).isEmpty();
