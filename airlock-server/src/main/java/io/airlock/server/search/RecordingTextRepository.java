@@ -136,8 +136,8 @@ class RecordingTextRepository {
      */
     long count(List<String> words, int limit) {
         if (postgres) {
-            return jdbc.sql("select count(*) from (select 1 from recording_text_line where to_tsvector('simple', words) "
-                    + "@@ plainto_tsquery('simple', ?) fetch first ? rows only) m").params(joined(words), limit)
+            return jdbc.sql("select count(*) from (select 1 from recording_text_line where words_tsv @@ "
+                    + "plainto_tsquery('simple', ?) fetch first ? rows only) m").params(joined(words), limit)
                     .query(Long.class).single();
         }
         List<Object> params = new ArrayList<>();
@@ -153,7 +153,7 @@ class RecordingTextRepository {
         if (postgres) {
             return jdbc.sql("select s.id, l.offset_millis, l.line, s.started_at, s.username, s.asset_name, s.protocol, "
                     + "s.recording_status from recording_text_line l join session_record s on s.id = l.session_id "
-                    + "where to_tsvector('simple', l.words) @@ plainto_tsquery('simple', ?) "
+                    + "where l.words_tsv @@ plainto_tsquery('simple', ?) "
                     + "order by l.session_id desc, l.ordinal offset ? rows fetch next ? rows only")
                     .params(joined(words), offset, size).query(RecordingTextRepository::hit).list();
         }

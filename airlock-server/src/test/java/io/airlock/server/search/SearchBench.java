@@ -49,7 +49,7 @@ public final class SearchBench {
         int status = 0;
         System.out.printf(Locale.ROOT, "%nSearch over %,d recorded hours (%,d distinct lines each): count + page of 50, "
                 + "%d runs each (ms)%n", hours, linesPerHour, RUNS);
-        for (String database : List.of("h2", "postgresql")) {
+        for (String database : System.getProperty("airlock.bench.databases", "h2,postgresql").split(",")) {
             try (var db = MigratedDatabase.create(database);
                     var connection = new SingleConnectionDataSource(db.dataSource().getConnection(), true)) {
                 var jdbc = new JdbcTemplate(connection);
