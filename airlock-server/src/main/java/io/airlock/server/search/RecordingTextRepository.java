@@ -49,13 +49,14 @@ class RecordingTextRepository {
      * are kept: the lines and the mark are written in one transaction by the caller.
      */
     void store(long sessionId, List<ScreenLines.Line> lines, Instant at) {
-        boolean present = jdbc.sql("select count(*) from recording_text_line where session_id = ?").param(sessionId)
-                .query(Long.class).single() > 0;
+        boolean present = jdbc.sql("select count(*) from (select 1 from recording_text_line where session_id = ? "
+                + "fetch first 1 rows only) m").param(sessionId).query(Long.class).single() > 0;
         if (!present) {
             List<Object[]> rows = new ArrayList<>(lines.size());
             for (int ordinal = 0; ordinal < lines.size(); ordinal++) {
                 var line = lines.get(ordinal);
-                rows.add(new Object[] {sessionId, ordinal, line.offsetMillis(), line.text(), joined(Words.of(line.text()))});
+                rows.add(new Object[] {sessionId, ordinal, line.offsetMillis(), line.text(),
+                    joined(Words.of(line.text()))});
             }
             for (int from = 0; from < rows.size(); from += 5000) {
                 template.batchUpdate("insert into recording_text_line (session_id, ordinal, offset_millis, line, words) "
