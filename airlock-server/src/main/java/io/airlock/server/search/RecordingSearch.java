@@ -42,7 +42,7 @@ class RecordingSearch {
 
     /**
      * A page of results and how many there are in all; {@code totalCapped} when there are more than
-     * {@code total} (counting stops at {@value #MAX_COUNT}, and pages end there too).
+     * {@code total} (counting stops at {@value #MAX_COUNT}, and pages end where it stopped).
      */
     record RecordingMatchPage(List<RecordingMatch> items, int page, int size, long total, boolean totalCapped) {
     }
@@ -64,9 +64,9 @@ class RecordingSearch {
             throw ApiException.invalidField("q", "Search for at least one word of letters or digits.");
         }
         words = words.subList(0, Math.min(words.size(), RecordingTextRepository.MAX_QUERY_WORDS));
-        long counted = repository.count(words, MAX_COUNT + 1);
-        boolean capped = counted > MAX_COUNT;
-        long total = Math.min(counted, MAX_COUNT);
+        var count = repository.count(words, MAX_COUNT);
+        boolean capped = count.atLeast();
+        long total = count.total();
         List<RecordingMatch> items = (long) page * size >= total ? List.of()
                 : repository.page(words, page, size).stream().map(RecordingMatch::of).toList();
         audit.record(actor, "RECORDING_SEARCH", "Searched the recordings for \"" + q + "\": " + (capped ? "more than "

@@ -24,6 +24,8 @@ class RecordingTextRepository {
 
     /** A query's words are ANDed; more than this many add little and cost a join each on H2. */
     static final int MAX_QUERY_WORDS = 8;
+    /** H2 looks up at most this many of the leading word's lines in the other words' rows to count them. */
+    static final int LEAD_WINDOW = 2_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -131,21 +133,35 @@ class RecordingTextRepository {
                 .list();
     }
 
+    /** How many lines match, and whether there are more than that. */
+    record Count(long total, boolean atLeast) {
+    }
+
     /**
-     * How many lines hold every one of {@code words}, counted up to {@code limit}: a word on a third of all
-     * lines would otherwise cost a read of every one of them, for a figure nobody pages through.
+     * How many lines hold every one of {@code words}, counted up to {@code max}: a word on a third of all
+     * lines would otherwise cost a read of every one of them, for a figure nobody pages through. On H2 a
+     * query of several words whose leading word is common counts only among that word's newest
+     * {@value #LEAD_WINDOW} lines (each is looked up in the other words' rows), and says it is a lower bound.
      */
-    long count(List<String> words, int limit) {
+    Count count(List<String> words, int max) {
         if (postgres) {
-            return jdbc.sql("select count(*) from (select 1 from recording_text_line where words_tsv @@ "
-                    + "plainto_tsquery('simple', ?) fetch first ? rows only) m").params(joined(words), limit)
+            long n = jdbc.sql("select count(*) from (select 1 from recording_text_line where words_tsv @@ "
+                    + "plainto_tsquery('simple', ?) fetch first ? rows only) m").params(joined(words), max + 1)
                     .query(Long.class).single();
+            return new Count(Math.min(n, max), n > max);
         }
+        boolean window = words.size() > 1 && countWord(leading(words), LEAD_WINDOW + 1) > LEAD_WINDOW;
         List<Object> params = new ArrayList<>();
-        String from = wordJoins(words, params);
-        params.add(limit);
-        return jdbc.sql("select count(*) from (select 1 " + from + " fetch first ? rows only) m").params(params)
+        String from = wordJoins(words, params, window);
+        params.add(max + 1);
+        long n = jdbc.sql("select count(*) from (select 1 " + from + " fetch first ? rows only) m").params(params)
                 .query(Long.class).single();
+        return new Count(Math.min(n, max), window || n > max);
+    }
+
+    private long countWord(String word, int limit) {
+        return jdbc.sql("select count(*) from (select 1 from recording_text_word where word = ? fetch first ? rows only) m")
+                .params(word, limit).query(Long.class).single();
     }
 
     /** One page of the lines that hold every one of {@code words}, newest session first. */
@@ -159,32 +175,49 @@ class RecordingTextRepository {
                     .params(joined(words), offset, size).query(RecordingTextRepository::hit).list();
         }
         List<Object> params = new ArrayList<>();
-        String from = wordJoins(words, params);
+        String from = wordJoins(words, params, false);
         params.add(offset);
         params.add(size);
+        // The leading word's column heads the order too: only then does H2 read its index in order and stop.
         return jdbc.sql("select s.id, l.offset_millis, l.line, s.started_at, s.username, s.asset_name, s.protocol, "
-                + "s.recording_status from (select w0.session_id, w0.ordinal " + from + " order by w0.session_id desc, "
-                + "w0.ordinal offset ? rows fetch next ? rows only) m join recording_text_line l on l.session_id = "
-                + "m.session_id and l.ordinal = m.ordinal join session_record s on s.id = m.session_id "
-                + "order by m.session_id desc, m.ordinal")
+                + "s.recording_status from (select w0.session_id, w0.ordinal " + from + " order by w0.word, "
+                + "w0.session_id desc, w0.ordinal offset ? rows fetch next ? rows only) m join recording_text_line l "
+                + "on l.session_id = m.session_id and l.ordinal = m.ordinal join session_record s on s.id = "
+                + "m.session_id order by m.session_id desc, m.ordinal")
                 .params(params).query(RecordingTextRepository::hit).list();
     }
 
     /**
-     * H2: the first word's rows, in result order, each kept only when the line holds the other words too. The
-     * longest word leads: longer words are rarer, and the leading word's rows are the ones read one by one.
+     * H2: the leading word's rows, in result order, each kept only when the line holds the other words too;
+     * with {@code window}, only the leading word's newest {@value #LEAD_WINDOW} rows.
      */
-    private static String wordJoins(List<String> query, List<Object> params) {
-        List<String> words = query.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        var from = new StringBuilder("from recording_text_word w0");
+    private static String wordJoins(List<String> query, List<Object> params, boolean window) {
+        List<String> words = new ArrayList<>(query);
+        words.remove(leading(query));
+        words.addFirst(leading(query));
+        var from = new StringBuilder("from ");
+        if (window) {
+            from.append("(select session_id, ordinal from recording_text_word where word = ? order by word, "
+                    + "session_id desc, ordinal fetch first " + LEAD_WINDOW + " rows only) w0");
+            params.add(words.getFirst());
+        } else {
+            from.append("recording_text_word w0");
+        }
         for (int i = 1; i < words.size(); i++) {
             from.append(" join recording_text_word w").append(i).append(" on w").append(i).append(".word = ? and w")
                     .append(i).append(".session_id = w0.session_id and w").append(i).append(".ordinal = w0.ordinal");
             params.add(words.get(i));
         }
-        from.append(" where w0.word = ?");
-        params.add(words.getFirst());
+        if (!window) {
+            from.append(" where w0.word = ?");
+            params.add(words.getFirst());
+        }
         return from.toString();
+    }
+
+    /** The word whose rows H2 reads one by one: the longest, as longer words are rarer. */
+    private static String leading(List<String> words) {
+        return words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
     }
 
     private static Hit hit(ResultSet rs, int row) throws SQLException {
