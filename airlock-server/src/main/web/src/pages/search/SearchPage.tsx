@@ -73,7 +73,7 @@ function columns(words: readonly string[]): TableColumn<RecordingMatch>[] {
 
 /** Counting stops at the server's cap: then the count says so, and more words narrow the search. */
 function countLabel(total: number, capped: boolean): string {
-  if (capped) return `More than ${total.toLocaleString()} lines found; add words to narrow the search.`;
+  if (capped) return `At least ${total.toLocaleString()} lines found; add words to narrow the search.`;
   return total === 1 ? '1 line found' : `${total.toLocaleString()} lines found`;
 }
 

@@ -41,8 +41,8 @@ class RecordingSearch {
     }
 
     /**
-     * A page of results and how many there are in all; {@code totalCapped} when there are more than
-     * {@code total} (counting stops at {@value #MAX_COUNT}, and pages end where it stopped).
+     * A page of results and how many there are in all; {@code totalCapped} when {@code total} is only a lower
+     * bound (counting stops at {@value #MAX_COUNT}, earlier for very common words on H2, and pages end there).
      */
     record RecordingMatchPage(List<RecordingMatch> items, int page, int size, long total, boolean totalCapped) {
     }
@@ -69,7 +69,7 @@ class RecordingSearch {
         long total = count.total();
         List<RecordingMatch> items = (long) page * size >= total ? List.of()
                 : repository.page(words, page, size).stream().map(RecordingMatch::of).toList();
-        audit.record(actor, "RECORDING_SEARCH", "Searched the recordings for \"" + q + "\": " + (capped ? "more than "
+        audit.record(actor, "RECORDING_SEARCH", "Searched the recordings for \"" + q + "\": " + (capped ? "at least "
                 : "") + total + (total == 1 ? " line" : " lines") + " found.");
         return new RecordingMatchPage(items, page, size, total, capped);
     }
