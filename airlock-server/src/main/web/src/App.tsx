@@ -15,6 +15,7 @@ import { RemoteSessionsPage } from './pages/RemoteSessionsPage';
 import { RecordingPage } from './pages/history/RecordingPage';
 import { SessionHistoryPage } from './pages/history/SessionHistoryPage';
 import { ApiTokensPage } from './pages/account/ApiTokensPage';
+import { SearchPage } from './pages/search/SearchPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 // The terminal windows carry xterm.js: loaded only when one is opened.
@@ -90,6 +91,14 @@ function AppRoutes() {
               element={
                 <RequireRole roles={ACCESS_MANAGERS}>
                   <SessionHistoryPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="search"
+              element={
+                <RequireRole roles={ACCESS_MANAGERS}>
+                  <SearchPage />
                 </RequireRole>
               }
             />

@@ -292,6 +292,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recordings/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/remote-sessions": {
         parameters: {
             query?: never;
@@ -799,6 +815,29 @@ export interface components {
             success: string | null;
             username: string | null;
         };
+        RecordingMatch: {
+            assetName: string;
+            line: string;
+            /** Format: double */
+            offsetSeconds: number;
+            protocol: string;
+            recordingStatus: string;
+            /** Format: int64 */
+            sessionId: number;
+            /** Format: date-time */
+            startedAt: string;
+            username: string;
+        };
+        RecordingMatchPage: {
+            items: components["schemas"]["RecordingMatch"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+            totalCapped: boolean;
+        };
         Result: {
             /** Format: int32 */
             created: number;
@@ -910,6 +949,8 @@ export type Options = components['schemas']['Options'];
 export type PasswordChange = components['schemas']['PasswordChange'];
 export type PasswordReset = components['schemas']['PasswordReset'];
 export type PromptsView = components['schemas']['PromptsView'];
+export type RecordingMatch = components['schemas']['RecordingMatch'];
+export type RecordingMatchPage = components['schemas']['RecordingMatchPage'];
 export type Result = components['schemas']['Result'];
 export type SessionPage = components['schemas']['SessionPage'];
 export type SessionView = components['schemas']['SessionView'];
@@ -1482,6 +1523,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MethodView"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query?: {
+                q?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingMatchPage"];
                 };
             };
         };

@@ -61,6 +61,15 @@ export function HistoryIcon(props: IconProps) {
   );
 }
 
+export function SearchIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="10.5" cy="10.5" r="6" />
+      <path d="M15 15l5.5 5.5" />
+    </Svg>
+  );
+}
+
 export function UsersIcon(props: IconProps) {
   return (
     <Svg {...props}>

@@ -11,6 +11,7 @@ import {
   HistoryIcon,
   LockIcon,
   LogoMark,
+  SearchIcon,
   StorageIcon,
   TerminalIcon,
   UsersIcon,
@@ -114,6 +115,12 @@ function AppLayout() {
                   >
                     <HistoryIcon />
                     <span>Session History</span>
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/access/search" className="nav-link" data-testid="nav-search" id="nav-search">
+                    <SearchIcon />
+                    <span>Search Recordings</span>
                   </NavLink>
                 </li>
               </ul>

@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.airlock.server.config.GatewayNode;
+import io.airlock.server.search.RecordingText;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -40,6 +41,10 @@ class RecordingJobs implements SmartLifecycle {
 
     /** The cluster-wide check for recordings the bucket's retention policy removed. */
     static final String RETENTION_TASK = "recording-retention";
+    /** The cluster-wide catch-up of Search's index: recordings stored without one, and failed attempts. */
+    static final String TEXT_INDEX_TASK = "recording-text-index";
+    /** Recordings indexed per catch-up run, so a large backlog after an upgrade never holds a thread for long. */
+    static final int TEXT_INDEX_BATCH = 20;
 
     private final OneTimeTask<Void> task;
     private final Scheduler scheduler;
@@ -50,9 +55,10 @@ class RecordingJobs implements SmartLifecycle {
     private volatile boolean running;
 
     RecordingJobs(DataSource dataSource, JdbcClient jdbc, GatewayNode node, RecordingPipeline pipeline,
-            RecordingRepository recordings, RecordingRetention retention,
+            RecordingRepository recordings, RecordingRetention retention, RecordingText text,
             @Value("${airlock.recording.concurrency:0}") int concurrency,
             @Value("${airlock.recording.retention-check-interval:PT1H}") Duration retentionCheck,
+            @Value("${airlock.recording.text-index-interval:PT1M}") Duration textIndexCheck,
             @Value("${airlock.recording.storage-retry-max:PT2M}") Duration storageRetryMax) {
         this.jdbc = jdbc;
         this.recordings = recordings;
@@ -73,8 +79,10 @@ class RecordingJobs implements SmartLifecycle {
         // One check for the whole cluster: a recurring task runs on one gateway at a time, whichever picks it.
         RecurringTask<Void> retentionTask = Tasks.recurring(RETENTION_TASK, FixedDelay.of(retentionCheck))
                 .execute((instance, context) -> retention.reconcile());
+        RecurringTask<Void> textIndexTask = Tasks.recurring(TEXT_INDEX_TASK, FixedDelay.of(textIndexCheck))
+                .execute((instance, context) -> text.catchUp(TEXT_INDEX_BATCH));
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
-                .startTasks(retentionTask)
+                .startTasks(retentionTask, textIndexTask)
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(node.id()))
                 .threads(transcodes)
                 .pollingInterval(Duration.ofSeconds(5))

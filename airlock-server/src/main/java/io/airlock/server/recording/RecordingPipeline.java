@@ -3,6 +3,7 @@ package io.airlock.server.recording;
 import io.airlock.recording.RecordingFormatException;
 import io.airlock.recording.video.VideoException;
 import io.airlock.server.recording.RecordingRepository.State;
+import io.airlock.server.search.RecordingText;
 import io.airlock.server.session.SessionRecord;
 import io.airlock.server.session.SessionRecordRepository;
 import io.airlock.server.storage.RecordingStore;
@@ -41,10 +42,12 @@ class RecordingPipeline {
     private final RecordingStore store;
     private final Clock clock;
     private final EvidenceTranscoder transcoder;
+    private final RecordingText text;
 
     RecordingPipeline(RecordingRepository recordings, SessionRecordRepository sessions, RecordingSpool spool,
-            RecordingStore store, Clock clock, EvidenceTranscoder transcoder) {
+            RecordingStore store, Clock clock, EvidenceTranscoder transcoder, RecordingText text) {
         this.transcoder = transcoder;
+        this.text = text;
         this.recordings = recordings;
         this.sessions = sessions;
         this.spool = spool;
@@ -124,6 +127,8 @@ class RecordingPipeline {
                 throw new IllegalStateException("recording #" + sessionId + " changed status while it was processed");
             }
             recordings.event(sessionId, clock.instant(), "READY", "The recording is ready to view and download.");
+            // Search indexes the spool copy while it is here; what this misses, its catch-up reads from the bucket.
+            text.indexSpooled(sessionId, cast);
             // The bucket holds the same bytes now: only then does the spool let go.
             Files.deleteIfExists(video);
             Files.deleteIfExists(cast);

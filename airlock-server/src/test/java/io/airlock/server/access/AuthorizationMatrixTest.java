@@ -58,6 +58,7 @@ class AuthorizationMatrixTest extends GatewayTest {
             e("GET", "/api/sessions?recordedOnly=true", Who.ACCESS_ADMIN),
             e("GET", "/api/sessions/999999/recording", Who.ACCESS_ADMIN),
             e("GET", "/api/sessions/999999/recording?download=true", Who.ACCESS_ADMIN),
+            e("GET", "/api/recordings/search?q=needle", Who.ACCESS_ADMIN),
             e("POST", "/api/sessions/rebuild-from-bucket", Who.SYSTEM_ADMIN),
             e("GET", "/actuator/metrics", Who.SYSTEM_ADMIN));
 

@@ -43,9 +43,14 @@ public final class StoredRecordings {
 
     /** A session of user {@code operator<id>} to {@code asset} whose video and cast are in the bucket. */
     public long insert(String asset, byte[] video) throws IOException {
+        return insert(asset, video, CAST);
+    }
+
+    /** As {@link #insert(String, byte[])}, with this terminal recording (asciicast v2) beside the video. */
+    public long insert(String asset, byte[] video, String asciicast) throws IOException {
         long integration = store.activeIntegrationId().orElseThrow();
         String key = "recordings/test/" + System.nanoTime() + "-" + NEXT.incrementAndGet() + ".mp4";
-        byte[] cast = CAST.getBytes(StandardCharsets.UTF_8);
+        byte[] cast = asciicast.getBytes(StandardCharsets.UTF_8);
         put(key, video, "video/mp4");
         put(key.replace(".mp4", ".cast"), cast, "application/x-asciicast");
         long id = jdbc.sql("select coalesce(max(id), 0) + 1000 from session_record").query(Long.class).single();
