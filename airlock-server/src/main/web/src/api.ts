@@ -383,10 +383,3 @@ export function terminateSession(id: number): Promise<void> {
 export function monitorSession(id: number): Promise<{ ticket: string }> {
   return data(api.POST('/api/sessions/{id}/monitor', byId(id))) as Promise<{ ticket: string }>;
 }
-
-// --- Feature folders -----------------------------------------------------------------------
-
-/** A GET of the JSON API, for the query functions that feature folders keep beside their pages. */
-export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return request<T>('GET', path, { signal });
-}

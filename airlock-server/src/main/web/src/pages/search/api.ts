@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { getJson } from '../../api';
+import { request } from '../../api';
 import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
@@ -19,7 +19,7 @@ export const searchKeys = {
 
 export function searchRecordings(q: string, page: number, signal?: AbortSignal): Promise<RecordingMatchPage> {
   const params = new URLSearchParams({ q, page: String(page), size: String(SEARCH_PAGE_SIZE) });
-  return getJson<RecordingMatchPage>(`/api/recordings/search?${params.toString()}`, signal);
+  return request<RecordingMatchPage>('GET', `/api/recordings/search?${params.toString()}`, { signal });
 }
 
 /** A page of matches; the previous page stays on screen while the next one loads. */
