@@ -31,27 +31,41 @@ final class BrowserRfbStream {
     private Phase phase = Phase.VERSION;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    /**
-     * Everything a 3.8 server offering only security type None says before its first message: version,
-     * security types, SecurityResult OK and the equipment's ServerInit. RFB is a plain stream, so sending it
-     * at once is what a server would send, only sooner; the browser's answers are still checked as they come.
-     */
-    static byte[] serverPreamble(byte[] serverInit) {
-        return ByteBuffer.allocate(VERSION.length + 2 + 4 + serverInit.length).put(VERSION)
-                .put((byte) 1).put((byte) SECURITY_NONE).putInt(0).put(serverInit).array();
+    private final byte[] serverInit;
+
+    /** @param serverInit the equipment's ServerInit, which the browser gets after its ClientInit */
+    BrowserRfbStream(byte[] serverInit) {
+        this.serverInit = serverInit.clone();
+    }
+
+    /** What the gateway says first, as a 3.8 server. */
+    static byte[] greeting() {
+        return VERSION.clone();
     }
 
     /**
-     * Takes the next bytes from the browser; returns the whole messages they complete, as the equipment
-     * is to get them.
+     * What one chunk of the browser's bytes leads to.
+     *
+     * @param toEquipment whole client messages, as the equipment is to get them
+     * @param toBrowser the gateway's handshake answers, in order; the last one of all is the ServerInit
+     * @param handshakeDone the ServerInit is among {@code toBrowser}: the equipment's messages follow it
+     */
+    record Fed(List<byte[]> toEquipment, List<byte[]> toBrowser, boolean handshakeDone) {
+    }
+
+    /**
+     * Takes the next bytes from the browser. A real server answers each handshake step only after the
+     * client's previous one (noVNC waits for that), so the answers come out step by step too.
      *
      * @throws RfbException when the browser breaks the protocol
      */
-    List<byte[]> feed(byte[] data, int offset, int length) throws RfbException {
+    Fed feed(byte[] data, int offset, int length) throws RfbException {
         pending.write(data, offset, length);
         byte[] buffer = pending.toByteArray();
         int at = 0;
         var messages = new ArrayList<byte[]>();
+        var answers = new ArrayList<byte[]>();
+        boolean done = false;
         while (true) {
             int available = buffer.length - at;
             if (phase == Phase.VERSION) {
@@ -64,6 +78,7 @@ final class BrowserRfbStream {
                 }
                 at += VERSION.length;
                 phase = Phase.SECURITY;
+                answers.add(new byte[] {1, SECURITY_NONE});
             } else if (phase == Phase.SECURITY || phase == Phase.CLIENT_INIT) {
                 if (available < 1) {
                     break;
@@ -73,6 +88,9 @@ final class BrowserRfbStream {
                             "the session window chose a security type the gateway did not offer");
                 }
                 at++;
+                // SecurityResult OK after the choice; ServerInit after ClientInit, whose shared flag the gateway set
+                answers.add(phase == Phase.SECURITY ? new byte[4] : serverInit.clone());
+                done |= phase == Phase.CLIENT_INIT;
                 phase = phase == Phase.SECURITY ? Phase.CLIENT_INIT : Phase.MESSAGES;
             } else {
                 if (available < 1) {
@@ -88,7 +106,7 @@ final class BrowserRfbStream {
         }
         pending.reset();
         pending.write(buffer, at, buffer.length - at);
-        return messages;
+        return new Fed(messages, answers, done);
     }
 
     /** The whole message's length once its header is in, else -1. */
