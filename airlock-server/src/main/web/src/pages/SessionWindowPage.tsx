@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage, isAbortError, launchSession } from '../api';
+import { DesktopPane, type DesktopControls, DesktopToolbar } from '../components/session/DesktopPane';
 import { SignInForm } from '../components/session/SignInForm';
 import { TerminalPane } from '../components/session/TerminalPane';
 import {
   type ConnectionStatus,
+  type ReadyNotice,
   type SessionEnd,
   type SessionWarning,
   SESSION_LINK_REFUSED,
@@ -173,7 +175,11 @@ function SessionBar({
         <span className="visually-hidden">Access group: </span>
         {grant.groupName}
       </span>
-      {sessionId !== null && <span className="term-bar-id">Session #{sessionId}</span>}
+      {sessionId !== null && (
+        <span className="term-bar-id" data-testid="session-id">
+          Session #{sessionId}
+        </span>
+      )}
     </WindowBar>
   );
 }
@@ -191,7 +197,19 @@ function LiveTerminal({ grant, takeCredentials, onTryAgain }: LiveTerminalProps)
   const [wasReady, setWasReady] = useState(false);
   const [end, setEnd] = useState<SessionEnd | null>(null);
   const [warning, setWarning] = useState<SessionWarning | null>(null);
+  const [controls, setControls] = useState<DesktopControls | null>(null);
   const protocol = protocolLabel(grant.protocol);
+  const desktop = grant.protocol === 'VNC';
+  const onReady = useCallback((notice: ReadyNotice) => {
+    setStatus('connected');
+    setWasReady(true);
+    setRecorded(notice.recorded);
+    if (notice.sessionId > 0) setSessionId(notice.sessionId);
+  }, []);
+  const onEnded = useCallback((ending: SessionEnd) => {
+    setStatus('ended');
+    setEnd(ending);
+  }, []);
 
   useEffect(() => {
     const prefix = status === 'ended' ? 'Ended · ' : '';
@@ -220,27 +238,35 @@ function LiveTerminal({ grant, takeCredentials, onTryAgain }: LiveTerminalProps)
           action={wasReady ? undefined : { label: 'Try again', onClick: onTryAgain }}
         />
       )}
+      {desktop && <DesktopToolbar controls={controls} />}
       <main className="term-body">
-        <TerminalPane
-          url={url}
-          interactive
-          expose
-          label={`Terminal: ${grant.assetName}`}
-          testId="session-terminal"
-          refusedMessage={SESSION_LINK_REFUSED}
-          takeCredentials={takeCredentials}
-          onReady={(notice) => {
-            setStatus('connected');
-            setWasReady(true);
-            setRecorded(notice.recorded);
-            if (notice.sessionId > 0) setSessionId(notice.sessionId);
-          }}
-          onWarning={setWarning}
-          onEnded={(ending) => {
-            setStatus('ended');
-            setEnd(ending);
-          }}
-        />
+        {desktop ? (
+          <DesktopPane
+            url={socketUrl('/ws/terminal', { ticket: grant.ticket })}
+            interactive
+            label={`Remote desktop: ${grant.assetName}`}
+            testId="session-desktop"
+            refusedMessage={SESSION_LINK_REFUSED}
+            takeCredentials={takeCredentials}
+            onReady={onReady}
+            onWarning={setWarning}
+            onEnded={onEnded}
+            onControls={setControls}
+          />
+        ) : (
+          <TerminalPane
+            url={url}
+            interactive
+            expose
+            label={`Terminal: ${grant.assetName}`}
+            testId="session-terminal"
+            refusedMessage={SESSION_LINK_REFUSED}
+            takeCredentials={takeCredentials}
+            onReady={onReady}
+            onWarning={setWarning}
+            onEnded={onEnded}
+          />
+        )}
         {status === 'connecting' && <ConnectingOverlay label={`Connecting to ${grant.assetName}…`} />}
       </main>
     </TerminalWindow>

@@ -119,6 +119,11 @@ class SessionService {
         if (!connectors.containsKey(method.protocol())) {
             throw new ApiException(Reason.INVALID, method.protocol() + " sessions are not available on this gateway yet.");
         }
+        if (decision.enforceRecording() && method.protocol() == Protocol.VNC) {
+            // Fails closed: a desktop stream in a terminal recording would be no evidence at all.
+            throw new ApiException(Reason.UNAVAILABLE, "This access group enforces recording, and this gateway "
+                    + "does not record VNC sessions; the session was not opened.");
+        }
         boolean ask = method.credentialKind() == CredentialKind.ASK_USER;
         String storedUsername = method.username() == null || method.username().isBlank() ? null : method.username();
         var launch = new Launch(user.id(), user.getUsername(), clientAddress, groupId, decision.groupName(),

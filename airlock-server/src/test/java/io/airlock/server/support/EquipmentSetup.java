@@ -32,9 +32,21 @@ public final class EquipmentSetup {
 
     /** An SSH asset on the real peer, a USER account and a group (enforcing recording or not) for them. */
     public static Setup ssh(GatewayClient admin, int port, TestPeers peers, String stem, boolean enforceRecording) {
+        return withMethod(admin, port, peers, stem, enforceRecording, Json.object("protocol", "SSH", "port",
+                peers.sshPort(), "username", peers.user(), "password", peers.password()));
+    }
+
+    /** A VNC asset on the real TigerVNC peer with the given stored password, a USER account and a group. */
+    public static Setup vnc(GatewayClient admin, int port, TestPeers peers, String stem, String password,
+            boolean enforceRecording) {
+        return withMethod(admin, port, peers, stem, enforceRecording, Json.object("protocol", "VNC", "port",
+                peers.vncPort(), "password", password));
+    }
+
+    private static Setup withMethod(GatewayClient admin, int port, TestPeers peers, String stem,
+            boolean enforceRecording, String methodJson) {
         long asset = id(admin.post("/api/assets", Json.object("name", stem + "-equipment", "host", peers.host())));
-        long method = id(admin.post("/api/assets/" + asset + "/methods", Json.object("protocol", "SSH", "port",
-                peers.sshPort(), "username", peers.user(), "password", peers.password())));
+        long method = id(admin.post("/api/assets/" + asset + "/methods", methodJson));
         String username = stem + "-operator";
         var created = admin.post("/api/users", Json.object("username", username, "displayName", username, "role",
                 "USER", "password", TEMPORARY));

@@ -154,6 +154,18 @@ public final class TerminalSocket implements AutoCloseable {
         socket.sendBinary(ByteBuffer.wrap(keys.getBytes(StandardCharsets.UTF_8)), true).join();
     }
 
+    /** Sends bytes as they are, as a graphical session window does. */
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** Every binary byte received so far, unchanged. */
+    public byte[] outputByteArray() {
+        synchronized (output) {
+            return output.toByteArray();
+        }
+    }
+
     public void resize(int columns, int rows) {
         socket.sendText("{\"type\":\"resize\",\"cols\":" + columns + ",\"rows\":" + rows + "}", true).join();
     }

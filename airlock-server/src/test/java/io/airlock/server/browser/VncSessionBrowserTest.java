@@ -1,0 +1,74 @@
+package io.airlock.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.server.peers.TestPeers;
+import io.airlock.server.session.EndReason;
+import io.airlock.server.session.SessionRecordRepository;
+import io.airlock.server.support.EquipmentSetup;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The session window of a VNC access method in real Chromium (noVNC) against the real TigerVNC peer, whose
+ * display shows an xterm with known text at +16+16, black on white.
+ */
+@Tag("peers")
+class VncSessionBrowserTest extends BrowserGatewayTest {
+
+    private static final TestPeers PEERS = TestPeers.load();
+
+    @Autowired
+    SessionRecordRepository records;
+
+    @Test
+    void theCanvasShowsTheRemoteDesktopAndClosingTheWindowEndsTheSession() throws Exception {
+        var admin = signedInAdmin();
+        var setup = EquipmentSetup.vnc(admin, port, PEERS, uniqueName("desk"), PEERS.vncPassword(), false);
+        openSessionWindowAs(setup);
+
+        page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
+        page.wait.until(d -> xtermPixels().get(0) > 2000 && xtermPixels().get(1) > 100);
+        List<Long> counts = xtermPixels();
+        System.out.println("xterm region on the canvas: " + counts.get(0) + " white, " + counts.get(1) + " black px");
+        assertThat(page.browser.getPageSource()).doesNotContain(PEERS.vncPassword());
+        page.screenshot("vnc-session");
+
+        long id = Long.parseLong(page.testId("session-id").getText().replaceAll("\\D", ""));
+        page.open("/"); // the session window goes away
+        page.wait.until(d -> records.find(id).orElseThrow().endedAt() != null);
+        var record = records.find(id).orElseThrow();
+        assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
+        assertThat(record.protocol()).isEqualTo("VNC");
+        assertThat(record.bytesFromEquipment()).isPositive();
+    }
+
+    @Test
+    void aWrongVncPasswordSaysSoInTheWindow() throws Exception {
+        var setup = EquipmentSetup.vnc(signedInAdmin(), port, PEERS, uniqueName("deskpw"), "wrongpw1", false);
+        openSessionWindowAs(setup);
+
+        page.awaitTestId("session-ended");
+        assertThat(page.testId("session-ended-message").getText()).contains("refused the stored credentials");
+        page.screenshot("vnc-wrong-password");
+    }
+
+    /** White and black pixels of the canvas where the peer's xterm and its text are. */
+    @SuppressWarnings("unchecked")
+    private List<Long> xtermPixels() {
+        return (List<Long>) page.browser.executeScript("""
+                const c = document.querySelector('[data-testid=session-desktop] canvas');
+                if (!c || c.width < 200) return [0, 0];
+                const d = c.getContext('2d').getImageData(20, 20, 180, 40).data;
+                let white = 0, black = 0;
+                for (let i = 0; i < d.length; i += 4) {
+                  if (d[i] === 255 && d[i + 1] === 255 && d[i + 2] === 255) white++;
+                  if (d[i] === 0 && d[i + 1] === 0 && d[i + 2] === 0) black++;
+                }
+                return [white, black];""");
+    }
+}

@@ -1,0 +1,249 @@
+package io.airlock.server.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.rfb.ClientMessages;
+import io.airlock.rfb.Encodings;
+import io.airlock.rfb.RfbHandshake;
+import io.airlock.rfb.ServerInit;
+import io.airlock.rfb.ServerMessage;
+import io.airlock.rfb.ServerMessageReader;
+import io.airlock.server.peers.TestPeers;
+import io.airlock.server.support.GatewayClient;
+import io.airlock.server.support.GatewayTest;
+import io.airlock.server.support.Json;
+import io.airlock.server.support.TerminalSocket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * VNC sessions relayed through the gateway's WebSocket tunnel to the real TigerVNC peer, with a small RFB
+ * client (airlock-rfb's handshake and decoders) in the place of the session window.
+ */
+@Tag("peers")
+class VncSessionsTest extends GatewayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final TestPeers PEERS = TestPeers.load();
+    private static final int WHITE = 0xffffff;
+    private static final int BLACK = 0x000000;
+
+    @Autowired
+    SessionRecordRepository records;
+
+    @Test
+    void theWindowSeesTheDesktopWithoutThePasswordAndItsInputReachesTheEquipment() throws Exception {
+        var setup = setUp(PEERS.vncPort(), PEERS.vncPassword(), false);
+        long id;
+        try (var window = open(setup)) {
+            id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            var in = new SocketInput(window);
+            var out = new SocketOutput(window);
+            // The gateway offers security type None: the window signs in without any password.
+            ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
+            assertThat(init.width()).isEqualTo(640);
+            assertThat(init.height()).isEqualTo(480);
+            // An encoding the recording cannot decode (QEMU extended key events) is taken out on the way.
+            out.write(ClientMessages.setEncodings(List.of(-258, Encodings.ZRLE, Encodings.RAW)));
+            out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
+            out.flush();
+            var reader = new ServerMessageReader(in, init.newFramebuffer(init.pixelFormat()));
+            assertThat(reader.next()).get().isInstanceOf(ServerMessage.FramebufferUpdate.class);
+
+            // The xterm at +16+16 shows its known text: black letters on white inside, the root window around it.
+            int[] pixels = reader.framebuffer().pixels();
+            int inside = 0;
+            int letters = 0;
+            for (int y = 20; y < 60; y++) {
+                for (int x = 20; x < 200; x++) {
+                    int pixel = pixels[y * init.width() + x] & 0xffffff;
+                    inside += pixel == WHITE ? 1 : 0;
+                    letters += pixel == BLACK ? 1 : 0;
+                }
+            }
+            assertThat(inside).as("xterm background").isGreaterThan(2000);
+            assertThat(letters).as("text pixels").isGreaterThan(100);
+            assertThat(pixels[(init.height() - 2) * init.width() + init.width() - 2] & 0xffffff).as("root window")
+                    .isNotEqualTo(WHITE);
+
+            // A key press and release and a pointer move, cut in the middle: the equipment gets whole messages.
+            byte[] input = {4, 1, 0, 0, 0, 0, 0, 'x', 4, 0, 0, 0, 0, 0, 0, 'x', 5, 0, 0, 30, 0, 30};
+            window.sendBinary(java.util.Arrays.copyOfRange(input, 0, 5));
+            window.sendBinary(java.util.Arrays.copyOfRange(input, 5, input.length));
+            // A full request, answered even when nothing changed: the relay still carries both ways.
+            out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
+            out.flush();
+            assertThat(reader.next()).get().isInstanceOf(ServerMessage.FramebufferUpdate.class);
+            assertThat(new String(window.outputByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain(PEERS.vncPassword());
+        } // closing the socket is closing the window
+
+        var record = awaitEnded(id);
+        assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
+        // counted as the window sent them: handshake 12 + 1 + 1, SetEncodings 16, requests 10 + 10, keys, pointer
+        assertThat(record.bytesToEquipment()).isEqualTo(12 + 1 + 1 + 16 + 10 + 8 + 8 + 6 + 10);
+        assertThat(record.bytesFromEquipment()).isPositive();
+    }
+
+    @Test
+    void wrongVncPasswordEndsWithAClearReasonInTheWindowAndTheHistory() {
+        var setup = setUp(PEERS.vncPort(), "wrongpw1", false);
+        try (var window = open(setup)) {
+            var ended = window.awaitNotice("ended", WAIT);
+            assertThat(ended.get("message").asString()).contains("refused the stored credentials");
+        }
+        var record = latestFor(setup.username());
+        assertThat(record.endReason()).isEqualTo(EndReason.ERROR);
+        assertThat(record.endDetail()).contains("VNC server").contains("refused the stored credentials");
+    }
+
+    @Test
+    void unreachableVncServerEndsWithAClearReason() {
+        var setup = setUp(1, PEERS.vncPassword(), false);
+        try (var window = open(setup)) {
+            assertThat(window.awaitNotice("ended", WAIT).get("message").asString()).contains("could not be reached");
+        }
+        assertThat(latestFor(setup.username()).endDetail()).contains("could not be reached");
+    }
+
+    @Test
+    void aGroupThatEnforcesRecordingDoesNotOpenAnUnrecordedDesktop() {
+        var setup = setUp(PEERS.vncPort(), PEERS.vncPassword(), true);
+        var reply = setup.client().post("/api/sessions/launch",
+                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
+        assertThat(reply.status()).as(reply.body()).isNotEqualTo(200);
+        assertThat(reply.body()).contains("does not record VNC sessions");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** The window's reading side: blocks until the gateway has sent more, as a socket would. */
+    private static final class SocketInput extends InputStream {
+        private final TerminalSocket socket;
+        private int position;
+
+        SocketInput(TerminalSocket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                byte[] all = socket.outputByteArray();
+                if (all.length > position) {
+                    int n = Math.min(len, all.length - position);
+                    System.arraycopy(all, position, b, off, n);
+                    position += n;
+                    return n;
+                }
+                if (socket.isClosed()) {
+                    return -1;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the gateway sent nothing for " + WAIT.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+        }
+    }
+
+    /** The window's writing side: each flush is one binary frame. */
+    private static final class SocketOutput extends OutputStream {
+        private final TerminalSocket socket;
+        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+        SocketOutput(TerminalSocket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void write(int b) {
+            pending.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            pending.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            if (pending.size() > 0) {
+                socket.sendBinary(pending.toByteArray());
+                pending.reset();
+            }
+        }
+    }
+
+    record Setup(GatewayClient client, String username, long groupId, long methodId) {
+    }
+
+    private Setup setUp(int port, String password, boolean enforceRecording) {
+        var admin = signedInAdmin();
+        long asset = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("desktop"), "host",
+                PEERS.host())).body()).get("id").asLong();
+        var created = admin.post("/api/assets/" + asset + "/methods", Json.object("protocol", "VNC", "port", port,
+                "password", password));
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+        long method = Json.parse(created.body()).get("id").asLong();
+        String username = uniqueName("operator");
+        var client = newSignedInUser(username, "USER");
+        long userId = Json.parse(admin.get("/api/groups/options").body()).findValues("users").get(0).valueStream()
+                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow()
+                .get("id").asLong();
+        var group = admin.post("/api/groups", Json.write(Map.of("name", uniqueName("group"), "enforceRecording",
+                enforceRecording, "memberIds", List.of(userId), "methodIds", List.of(method))));
+        return new Setup(client, username, Json.parse(group.body()).get("id").asLong(), method);
+    }
+
+    private static TerminalSocket open(Setup setup) {
+        var reply = setup.client().post("/api/sessions/launch",
+                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String ticket = Json.parse(reply.body()).get("ticket").asString();
+        return setup.client().openSocket("/ws/terminal?ticket=" + ticket, setup.client().origin());
+    }
+
+    private SessionRecord awaitEnded(long id) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var record = records.find(id).orElseThrow();
+            if (record.endedAt() != null) {
+                return record;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("session " + id + " did not end");
+    }
+
+    private SessionRecord latestFor(String username) {
+        return records.recent(500).stream().filter(r -> r.username().equals(username)).findFirst().orElseThrow();
+    }
+}
