@@ -9,6 +9,7 @@ import io.airlock.server.support.Json;
 import io.airlock.server.support.StoredRecordings;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,22 @@ class RecordingViewTest extends GatewayTest {
         assertThat(signedInAdmin().getBytes("/api/sessions/987654321/recording", Map.of()).status())
                 .isEqualTo(404);
         assertThat(client().getBytes("/api/sessions/" + id + "/recording", Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDisabledAdminsStillOpenBrowserSessionGetsNoRecordingAuditOrSearch() throws Exception {
+        long id = recordings.insert("asset", randomBytes(1000, 3));
+        String name = uniqueName("leaving-admin");
+        var admin = newSignedInUser(name, "ACCESS_ADMIN");
+        assertThat(admin.getBytes("/api/sessions/" + id + "/recording", Map.of()).status()).isEqualTo(200);
+
+        jdbc.sql("update app_user set enabled = false where username = ?").param(name).update();
+
+        for (String path : List.of("/api/sessions/" + id + "/recording", "/api/sessions/" + id
+                + "/recording?download=true", "/api/sessions/" + id + "/recording?format=cast", "/api/sessions/" + id,
+                "/api/sessions?recordedOnly=true", "/api/recordings/search?q=needle")) {
+            assertThat(admin.getBytes(path, Map.of()).status()).as(path).isEqualTo(401);
+        }
     }
 
     @Test
