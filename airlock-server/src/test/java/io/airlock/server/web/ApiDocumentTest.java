@@ -43,6 +43,18 @@ class ApiDocumentTest extends GatewayTest {
     }
 
     @Test
+    void theApiIsBrowsableForSignedInUsers() {
+        var reader = newSignedInUser(uniqueName("browser"), "USER");
+        var page = reader.get("/swagger-ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        var config = reader.get("/api/docs/swagger-config");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body()).contains("/api/docs");
+        assertThat(client().get("/api/docs/swagger-config").status()).isEqualTo(401);
+    }
+
+    @Test
     void anonymousVisitorsDoNotReadTheApiDocument() {
         assertThat(client().get("/api/docs").status()).isEqualTo(401);
     }
