@@ -61,7 +61,7 @@ class RecordingSearchTest extends GatewayTest {
             terminal.type("exit\n");
             terminal.awaitNotice("ended", WAIT);
         }
-        Instant started = Instant.parse(admin.get("/api/history/" + id).body().transform(Json::parse)
+        Instant started = Instant.parse(admin.get("/api/sessions/" + id).body().transform(Json::parse)
                 .get("session").get("startedAt").asString());
 
         JsonNode found = awaitFound(admin, "needle-42", STORED_WITHIN);
