@@ -228,8 +228,8 @@ public final class SessionBench {
 
     private static Latency latency(double[] millis) {
         Arrays.sort(millis);
-        return new Latency(percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
-                millis[millis.length - 1], Arrays.stream(millis).average().orElse(0));
+        return new Latency(LoadRun.percentile(millis, 50), LoadRun.percentile(millis, 90),
+                LoadRun.percentile(millis, 99), millis[millis.length - 1], Arrays.stream(millis).average().orElse(0));
     }
 
     /** A run of {@code head -c N /dev/zero | base64} on the normal (cooked) terminal. */
@@ -247,11 +247,6 @@ public final class SessionBench {
         }
         pause(200); // let the prompt arrive, so it does not count towards the next run
         return new Throughput(at, seconds, shell.chunks());
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     /** The last route is the direct one, which the others are compared with. */
@@ -306,7 +301,7 @@ public final class SessionBench {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildGateway implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final Process process;
     private final int port;
@@ -42,12 +42,21 @@ public final class ChildGateway implements AutoCloseable {
 
     /** Starts a gateway on the given loopback port, e.g. one other nodes have been told about. */
     public static ChildGateway start(Path data, Map<String, String> settings, int port) {
+        return start(data, settings, port, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /**
+     * Starts a gateway with these JVM options instead of the tests' small, quickly started one (a benchmark
+     * runs the gateway as an operator would, with the JVM's own defaults).
+     */
+    public static ChildGateway start(Path data, Map<String, String> settings, int port, List<String> jvmOptions) {
         try {
             Files.createDirectories(data);
             Path log = data.resolve("gateway-" + Instant.now().toEpochMilli() + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "io.airlock.server.AirlockApplication", "--AIRLOCK_PORT=" + port, "--AIRLOCK_DATA=" + data,
                     "--spring.main.banner-mode=off"));
             settings.forEach((k, v) -> command.add("--" + k + "=" + v));
@@ -63,6 +72,11 @@ public final class ChildGateway implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The gateway's process, to read its heap, threads and open files from outside. */
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {
