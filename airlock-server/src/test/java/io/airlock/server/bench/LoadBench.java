@@ -85,7 +85,9 @@ public final class LoadBench {
         out.append("Live heap after a full collection\n");
         r.liveHeap().forEach((open, bytes) -> out.append(String.format(Locale.ROOT, "  %4d sessions  %8.1f MB%n",
                 open, bytes / MB)));
-        out.append(String.format(Locale.ROOT, "  per session: %.2f MB%n%n", r.heapPerSession() / MB));
+        out.append(String.format(Locale.ROOT, "  per session: %.2f MB on average, %.2f MB each beyond the first "
+                + "quarter (the first sessions also hold the live video encoders)%n%n", r.heapPerSession() / MB,
+                r.heapPerLaterSession() / MB));
         out.append("Gateway process at its peak: ");
         r.peakProcess().forEach((k, v) -> out.append(k).append(' ').append(v).append("  "));
         out.append(String.format(Locale.ROOT, "%n%nSessions dropped: %d%n", r.dropped().size()));

@@ -57,15 +57,22 @@ final class LoadRun {
             return LoadRun.percentile(pollMillis, percentile);
         }
 
-        /**
-         * Live heap each further session costs: from the second checkpoint to the last where there are three or
-         * more (the first sessions also load what every later one shares: classes, caches, pools), else from
-         * the first to the last.
-         */
+        /** Live heap per session: from no session to the last checkpoint, divided by its sessions. */
         long heapPerSession() {
+            var first = liveHeap.entrySet().iterator().next();
+            return slope(first, liveHeap.entrySet().stream().reduce((a, b) -> b).orElseThrow());
+        }
+
+        /**
+         * What each session beyond the second checkpoint adds: the first sessions also get the node's live
+         * video encoders ({@code AIRLOCK_LIVE_ENCODERS}), which the later ones wait for, so they cost more.
+         */
+        long heapPerLaterSession() {
             List<Map.Entry<Integer, Long>> points = List.copyOf(liveHeap.entrySet());
-            var from = points.get(points.size() >= 3 ? 1 : 0);
-            var to = points.getLast();
+            return points.size() < 3 ? heapPerSession() : slope(points.get(1), points.getLast());
+        }
+
+        private static long slope(Map.Entry<Integer, Long> from, Map.Entry<Integer, Long> to) {
             int sessions = to.getKey() - from.getKey();
             return sessions <= 0 ? 0 : (to.getValue() - from.getValue()) / sessions;
         }
