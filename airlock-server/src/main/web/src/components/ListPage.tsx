@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api';
-import { useBusyIds } from '../useBusyIds';
 import { PageHeader } from './PageHeader';
 import { ErrorAlert, ResourceStates, StatusAlert, type ResourceStatesProps } from './States';
 
@@ -68,7 +67,17 @@ export function ListPage({
 export function useRowActions() {
   const [status, setStatus] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [busyIds, setBusy] = useBusyIds();
+  /** The rows with a request in flight. */
+  const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
+
+  function setBusy(id: number, busy: boolean) {
+    setBusyIds((current) => {
+      const next = new Set(current);
+      if (busy) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
 
   function announce(message: string) {
     setActionError(null);

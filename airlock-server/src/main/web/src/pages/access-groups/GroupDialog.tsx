@@ -80,7 +80,7 @@ export function GroupDialog({
       section: method.assetName,
     }));
 
-  const { form, field, checkbox, control, formError, submitting, onSubmit } = useSchemaForm(
+  const { form, lockedField, checkbox, control, formError, submitting, onSubmit } = useSchemaForm(
     groupSchema,
     valuesOf(group),
     IDS,
@@ -127,13 +127,12 @@ export function GroupDialog({
       testIdPrefix="group"
     >
       <TextField
-        {...field('name')}
+        {...lockedField('name')}
         name="name"
         label="Name"
         hint="For example the line, the vendor or the maintenance team it is for."
         autoComplete="off"
         maxLength={GROUP_LIMITS.nameMax}
-        disabled={submitting}
         required
         data-autofocus
       />

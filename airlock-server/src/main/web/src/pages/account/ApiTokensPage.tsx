@@ -35,7 +35,7 @@ export function ApiTokensPage() {
     invalidates: [tokenKeys.mine],
   });
   const revoke = useChange(revokeToken, { invalidates: [tokenKeys.mine] });
-  const { form, field, formError, submitting, onSubmit } = useSchemaForm(newTokenSchema, EMPTY, IDS);
+  const { form, lockedField, formError, submitting, onSubmit } = useSchemaForm(newTokenSchema, EMPTY, IDS);
   const submit = onSubmit(async (values) => {
     setCreated(await create.mutateAsync(values));
     form.reset(EMPTY);
@@ -56,17 +56,15 @@ export function ApiTokensPage() {
           <FormError message={formError} testId="token-create-error" />
           <TextField
             label="Name"
-            {...field('name')}
+            {...lockedField('name')}
             maxLength={TOKEN_LIMITS.nameMax}
             hint="What the token is for, e.g. SIEM export."
-            disabled={submitting}
           />
           <TextField
             label="Expires after (days)"
-            {...field('days')}
+            {...lockedField('days')}
             inputMode="numeric"
             hint={`1 to ${TOKEN_LIMITS.daysMax} days.`}
-            disabled={submitting}
           />
           <div className="form-actions">
             <button

@@ -32,7 +32,7 @@ export function AssetDialog({
   onClose(): void;
   onSaved(asset: Asset, created: boolean): void;
 }) {
-  const { field, formError, submitting, onSubmit } = useSchemaForm(assetSchema, valuesOf(asset), IDS);
+  const { lockedField, formError, submitting, onSubmit } = useSchemaForm(assetSchema, valuesOf(asset), IDS);
   const save = useSaveAsset();
   const submit = onSubmit(
     async (input) => {
@@ -55,18 +55,17 @@ export function AssetDialog({
     >
       <div className="form-grid form-grid-top">
         <TextField
-          {...field('name')}
+          {...lockedField('name')}
           name="name"
           label="Name"
           hint="Unique; shown to users in Remote Sessions."
           autoComplete="off"
           maxLength={ASSET_LIMITS.nameMax}
-          disabled={submitting}
           required
           data-autofocus
         />
         <TextField
-          {...field('host')}
+          {...lockedField('host')}
           name="host"
           label="Host"
           hint="Host name or IP address, as reached from the gateway."
@@ -74,36 +73,32 @@ export function AssetDialog({
           autoCapitalize="none"
           spellCheck={false}
           maxLength={ASSET_LIMITS.hostMax}
-          disabled={submitting}
           required
         />
         <TextField
-          {...field('site')}
+          {...lockedField('site')}
           name="site"
           label="Site (optional)"
           hint="For example the plant or building."
           autoComplete="off"
           maxLength={ASSET_LIMITS.placeMax}
-          disabled={submitting}
         />
         <TextField
-          {...field('zone')}
+          {...lockedField('zone')}
           name="zone"
           label="Zone (optional)"
           hint="For example the line, cell or network zone."
           autoComplete="off"
           maxLength={ASSET_LIMITS.placeMax}
-          disabled={submitting}
         />
       </div>
       <TextAreaField
-        {...field('description')}
+        {...lockedField('description')}
         name="description"
         label="Description (optional)"
         hint="What the equipment is, so users pick the right one."
         rows={3}
         maxLength={ASSET_LIMITS.descriptionMax}
-        disabled={submitting}
       />
     </FormDialog>
   );

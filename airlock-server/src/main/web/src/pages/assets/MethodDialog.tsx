@@ -71,7 +71,7 @@ export function MethodDialog({
   const stored: CredentialKind = method?.credential ?? 'NONE';
   const options = useQuery(queries.terminalOptions);
   const prompts = storedPrompts(method?.telnetPrompts);
-  const { form, field, formError, submitting, onSubmit } = useSchemaForm(
+  const { form, field, lockedField, formError, submitting, onSubmit } = useSchemaForm(
     methodSchema(editing ? stored : null),
     {
       protocol: method?.protocol ?? 'SSH',
@@ -125,11 +125,10 @@ export function MethodDialog({
     >
       <div className="form-grid form-grid-top">
         <SelectField
-          {...field('protocol')}
+          {...lockedField('protocol')}
           name="protocol"
           label="Protocol"
           onChange={(value) => changeProtocol(value as Protocol)}
-          disabled={submitting}
           data-autofocus
         >
           {PROTOCOLS.map((p) => (
@@ -139,7 +138,7 @@ export function MethodDialog({
           ))}
         </SelectField>
         <TextField
-          {...field('port')}
+          {...lockedField('port')}
           name="port"
           label="Port"
           type="number"
@@ -148,13 +147,12 @@ export function MethodDialog({
           max={65535}
           step={1}
           hint={`${protocolLabel(protocol)} usually listens on ${DEFAULT_PORTS[protocol]}.`}
-          disabled={submitting}
           required
         />
       </div>
       <div className="form-grid form-grid-top">
         <TextField
-          {...field('username')}
+          {...lockedField('username')}
           name="username"
           label="Username (optional)"
           hint={
@@ -166,15 +164,13 @@ export function MethodDialog({
           autoCapitalize="none"
           spellCheck={false}
           maxLength={METHOD_LIMITS.usernameMax}
-          disabled={submitting}
         />
         {isTerminal(protocol) && (
           <SelectField
-            {...field('charset')}
+            {...lockedField('charset')}
             name="charset"
             label="Character set"
             hint="How the equipment encodes text. Older equipment often uses ISO-8859-1 or CP437 (IBM437)."
-            disabled={submitting}
           >
             {charsetChoices(offered, charset).map((option) => (
               <option key={option.name} value={option.name}>

@@ -27,7 +27,7 @@ interface Props {
 /** Create or edit an S3 integration. The secret is write-only: it is never shown, and left empty it is kept. */
 export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) {
   const editing = integration !== undefined;
-  const { field, checkbox, formError, submitting, onSubmit } = useSchemaForm(
+  const { lockedField, checkbox, formError, submitting, onSubmit } = useSchemaForm(
     integrationSchema(editing),
     {
       name: integration?.name ?? '',
@@ -61,61 +61,55 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
       }
     >
       <TextField
-        {...field('name')}
+        {...lockedField('name')}
         label="Name"
         maxLength={INTEGRATION_LIMITS.nameMax}
         autoComplete="off"
-        disabled={submitting}
         required
         data-autofocus
       />
       <TextField
-        {...field('endpoint')}
+        {...lockedField('endpoint')}
         label="Endpoint"
         hint="Leave empty for Amazon S3; otherwise the address of the S3-compatible store, such as https://minio.plant.example:9000."
         autoComplete="off"
         spellCheck={false}
-        disabled={submitting}
       />
       <div className="form-grid">
         <TextField
-          {...field('region')}
+          {...lockedField('region')}
           label="Region"
           autoComplete="off"
           spellCheck={false}
-          disabled={submitting}
           required
         />
         <TextField
-          {...field('bucket')}
+          {...lockedField('bucket')}
           label="Bucket"
           autoComplete="off"
           spellCheck={false}
           maxLength={INTEGRATION_LIMITS.bucketMax}
-          disabled={submitting}
           required
         />
       </div>
       <TextField
-        {...field('prefix')}
+        {...lockedField('prefix')}
         label="Key prefix"
         hint="Every object Airlock writes starts with it. Empty means airlock/."
         autoComplete="off"
         spellCheck={false}
-        disabled={submitting}
       />
       <div className="form-grid">
         <TextField
-          {...field('accessKeyId')}
+          {...lockedField('accessKeyId')}
           label="Access key id"
           hint="Of a key used only by Airlock."
           autoComplete="off"
           spellCheck={false}
-          disabled={submitting}
           required
         />
         <TextField
-          {...field('secretAccessKey')}
+          {...lockedField('secretAccessKey')}
           label="Secret access key"
           type="password"
           hint={
@@ -125,7 +119,6 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
           }
           autoComplete="new-password"
           spellCheck={false}
-          disabled={submitting}
           required={!editing}
         />
       </div>

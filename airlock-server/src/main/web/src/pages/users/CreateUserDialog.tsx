@@ -18,7 +18,7 @@ const IDS = {
 const EMPTY: NewUserValues = { username: '', displayName: '', role: 'USER', password: '', confirm: '' };
 
 export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(user: User): void }) {
-  const { field, formError, submitting, onSubmit } = useSchemaForm(newUserSchema, EMPTY, IDS);
+  const { field, lockedField, formError, submitting, onSubmit } = useSchemaForm(newUserSchema, EMPTY, IDS);
   const create = useCreateUser();
   const submit = onSubmit(
     async (user) => onCreated(await create.mutateAsync(user)),
@@ -39,32 +39,29 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
     >
       <div className="form-grid">
         <TextField
-          {...field('username')}
+          {...lockedField('username')}
           label="Username"
           hint="Used to sign in. It cannot be changed later."
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           maxLength={USER_LIMITS.usernameMax}
-          disabled={submitting}
           required
           data-autofocus
         />
         <TextField
-          {...field('displayName')}
+          {...lockedField('displayName')}
           label="Display name"
           hint="Shown in the menu, in session history and in audit records."
           autoComplete="off"
           maxLength={USER_LIMITS.displayNameMax}
-          disabled={submitting}
           required
         />
       </div>
       <SelectField
-        {...field('role')}
+        {...lockedField('role')}
         label="Role"
         hint="System Admins manage users and integrations; Access Admins manage access groups and review session history; Users open sessions to the equipment they are granted."
-        disabled={submitting}
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
