@@ -1,4 +1,5 @@
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { FormError } from './Field';
 
 interface DialogProps {
   title: string;
@@ -73,30 +74,48 @@ export function Dialog({ title, onClose, children, description, busy = false, si
   );
 }
 
-interface DialogFormActionsProps {
-  onCancel(): void;
-  submitting: boolean;
+interface FormDialogProps extends Omit<DialogProps, 'busy'> {
+  /** The form's submit handler (as useSchemaForm's onSubmit makes it), whether it runs, and its error. */
+  form: { submit(event: FormEvent<HTMLFormElement>): Promise<void>; submitting: boolean; formError: string | null };
   submitLabel: string;
   busyLabel: string;
-  submitTestId: string;
+  /** Names the dialog `<prefix>-dialog`, its form error `<prefix>-error` and its submit button `<prefix>-submit`. */
+  testIdPrefix: string;
+  formClassName?: string;
 }
 
-/** Cancel and submit at the foot of a dialog's form; both are disabled while the form is being sent. */
-export function DialogFormActions({
-  onCancel,
-  submitting,
+/**
+ * A dialog holding one form: its error above the fields, Cancel and submit below them. Escape, Cancel
+ * and submit are disabled while the form is being sent.
+ */
+export function FormDialog({
+  form: { submit, submitting, formError },
   submitLabel,
   busyLabel,
-  submitTestId,
-}: DialogFormActionsProps) {
+  testIdPrefix,
+  formClassName = 'form',
+  children,
+  ...dialog
+}: FormDialogProps) {
   return (
-    <div className="form-actions">
-      <button type="button" className="button button-secondary" onClick={onCancel} disabled={submitting}>
-        Cancel
-      </button>
-      <button type="submit" className="button button-primary" disabled={submitting} data-testid={submitTestId}>
-        {submitting ? busyLabel : submitLabel}
-      </button>
-    </div>
+    <Dialog {...dialog} busy={submitting} testId={`${testIdPrefix}-dialog`}>
+      <form className={formClassName} onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
+        <FormError message={formError} testId={`${testIdPrefix}-error`} />
+        {children}
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" onClick={dialog.onClose} disabled={submitting}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={submitting}
+            data-testid={`${testIdPrefix}-submit`}
+          >
+            {submitting ? busyLabel : submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -10,39 +10,51 @@ import {
 interface ControlWiring {
   id: string;
   value: string;
+  onChange(event: { target: { value: string } }): void;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
 }
 
-interface FieldFrameProps {
+interface CommonFieldProps {
   id: string;
   label: string;
+  value: string;
+  onChange(value: string): void;
   hint?: ReactNode;
   error?: string | undefined;
-  value: string;
-  /** Renders the control itself, given the id, value and accessibility wiring it must carry. */
-  control(wiring: ControlWiring): ReactNode;
 }
 
 /**
  * The frame shared by every form field: the label, the control, an optional hint and an error
- * message, with the hint and the error tied to the control for assistive technology.
+ * message, with the hint and the error tied to the control for assistive technology. `control` renders
+ * the control itself from the control's own attributes and the wiring it must carry on top of them.
  */
-function FieldFrame({ id, label, hint, error, value, control }: FieldFrameProps) {
+function FieldFrame<Rest>({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  control,
+  ...rest
+}: CommonFieldProps & { control(wiring: ControlWiring, rest: Rest): ReactNode } & Rest) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint !== undefined ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const wiring: ControlWiring = {
+    id,
+    value,
+    onChange: (event) => onChange(event.target.value),
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy === '' ? undefined : describedBy,
+  };
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {control({
-        id,
-        value,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy === '' ? undefined : describedBy,
-      })}
+      {control(wiring, rest as Rest)}
       {hint !== undefined && (
         <p id={hintId} className="field-hint">
           {hint}
@@ -57,15 +69,6 @@ function FieldFrame({ id, label, hint, error, value, control }: FieldFrameProps)
   );
 }
 
-interface CommonFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  hint?: ReactNode;
-  error?: string | undefined;
-}
-
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'>;
 
 interface TextFieldProps extends InputProps, CommonFieldProps {
@@ -73,23 +76,11 @@ interface TextFieldProps extends InputProps, CommonFieldProps {
 }
 
 /** A labelled input with an optional hint and an error message tied to it for assistive technology. */
-export function TextField({ id, label, value, onChange, hint, error, ref, ...inputProps }: TextFieldProps) {
+export function TextField({ ref, ...props }: TextFieldProps) {
   return (
-    <FieldFrame
-      id={id}
-      label={label}
-      value={value}
-      hint={hint}
-      error={error}
-      control={(wiring) => (
-        <input
-          {...inputProps}
-          ref={ref}
-          {...wiring}
-          className="input"
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
+    <FieldFrame<InputProps>
+      {...props}
+      control={(wiring, inputProps) => <input {...inputProps} ref={ref} {...wiring} className="input" />}
     />
   );
 }
@@ -99,21 +90,12 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'v
 interface TextAreaFieldProps extends TextAreaProps, CommonFieldProps {}
 
 /** A labelled multi-line input, wired like TextField; an extra className is added to `input textarea`. */
-export function TextAreaField({ id, label, value, onChange, hint, error, className, ...props }: TextAreaFieldProps) {
+export function TextAreaField({ className, ...props }: TextAreaFieldProps) {
   return (
-    <FieldFrame
-      id={id}
-      label={label}
-      value={value}
-      hint={hint}
-      error={error}
-      control={(wiring) => (
-        <textarea
-          {...props}
-          {...wiring}
-          className={`input textarea${className ? ` ${className}` : ''}`}
-          onChange={(event) => onChange(event.target.value)}
-        />
+    <FieldFrame<TextAreaProps>
+      {...props}
+      control={(wiring, areaProps) => (
+        <textarea {...areaProps} {...wiring} className={`input textarea${className ? ` ${className}` : ''}`} />
       )}
     />
   );
@@ -126,16 +108,12 @@ interface SelectFieldProps extends NativeSelectProps, CommonFieldProps {
 }
 
 /** A labelled select, wired like TextField. */
-export function SelectField({ id, label, value, onChange, hint, error, children, ...selectProps }: SelectFieldProps) {
+export function SelectField({ children, ...props }: SelectFieldProps) {
   return (
-    <FieldFrame
-      id={id}
-      label={label}
-      value={value}
-      hint={hint}
-      error={error}
-      control={(wiring) => (
-        <select {...selectProps} {...wiring} className="select" onChange={(event) => onChange(event.target.value)}>
+    <FieldFrame<NativeSelectProps>
+      {...props}
+      control={(wiring, selectProps) => (
+        <select {...selectProps} {...wiring} className="select">
           {children}
         </select>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { ACCESS_MANAGERS, hasRole, SYSTEM_ADMINS, useAuth, useCurrentUser } from '../auth';
@@ -21,6 +21,32 @@ function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]?.[0], parts[parts.length - 1]?.[0]] : [parts[0]?.[0], parts[0]?.[1]];
   return letters.filter(Boolean).join('').toUpperCase();
+}
+
+/** A group of the main navigation's links under a heading that names the list. */
+function NavSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <div className="nav-section">
+      <span className="nav-heading" id={id}>
+        {heading}
+      </span>
+      <ul className="nav-list" aria-labelledby={id}>
+        {children}
+      </ul>
+    </div>
+  );
+}
+
+/** A link of the main navigation; its id is also its test id. */
+function NavItem({ to, end, id, icon, label }: { to: string; end?: boolean; id: string; icon: ReactNode; label: string }) {
+  return (
+    <li>
+      <NavLink to={to} end={end} className="nav-link" data-testid={id} id={id}>
+        {icon}
+        <span>{label}</span>
+      </NavLink>
+    </li>
+  );
 }
 
 function useSignOut() {
@@ -79,78 +105,21 @@ function AppLayout() {
         </div>
         <nav aria-label="Main" className="nav">
           <ul className="nav-list">
-            <li>
-              <NavLink to="/sessions" end className="nav-link" data-testid="nav-remote-sessions" id="nav-remote-sessions">
-                <TerminalIcon />
-                <span>Remote Sessions</span>
-              </NavLink>
-            </li>
+            <NavItem to="/sessions" end id="nav-remote-sessions" icon={<TerminalIcon />} label="Remote Sessions" />
           </ul>
           {showAccess && (
-            <div className="nav-section">
-              <span className="nav-heading" id="nav-heading-access">
-                Access Management
-              </span>
-              <ul className="nav-list" aria-labelledby="nav-heading-access">
-                <li>
-                  <NavLink to="/access/groups" className="nav-link" data-testid="nav-access-groups" id="nav-access-groups">
-                    <GroupIcon />
-                    <span>Access Groups</span>
-                  </NavLink>
-                </li>
-                {showAdmin && (
-                  <li>
-                    <NavLink to="/access/assets" className="nav-link" data-testid="nav-assets" id="nav-assets">
-                      <EquipmentIcon />
-                      <span>Assets</span>
-                    </NavLink>
-                  </li>
-                )}
-                <li>
-                  <NavLink
-                    to="/access/history"
-                    className="nav-link"
-                    data-testid="nav-session-history"
-                    id="nav-session-history"
-                  >
-                    <HistoryIcon />
-                    <span>Session History</span>
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/access/search" className="nav-link" data-testid="nav-search" id="nav-search">
-                    <SearchIcon />
-                    <span>Search Recordings</span>
-                  </NavLink>
-                </li>
-              </ul>
-            </div>
+            <NavSection id="nav-heading-access" heading="Access Management">
+              <NavItem to="/access/groups" id="nav-access-groups" icon={<GroupIcon />} label="Access Groups" />
+              {showAdmin && <NavItem to="/access/assets" id="nav-assets" icon={<EquipmentIcon />} label="Assets" />}
+              <NavItem to="/access/history" id="nav-session-history" icon={<HistoryIcon />} label="Session History" />
+              <NavItem to="/access/search" id="nav-search" icon={<SearchIcon />} label="Search Recordings" />
+            </NavSection>
           )}
           {showAdmin && (
-            <div className="nav-section">
-              <span className="nav-heading" id="nav-heading-admin">
-                Administration
-              </span>
-              <ul className="nav-list" aria-labelledby="nav-heading-admin">
-                <li>
-                  <NavLink to="/admin/users" className="nav-link" data-testid="nav-users" id="nav-users">
-                    <UsersIcon />
-                    <span>Users</span>
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink
-                    to="/admin/integrations"
-                    className="nav-link"
-                    data-testid="nav-integrations"
-                    id="nav-integrations"
-                  >
-                    <StorageIcon />
-                    <span>External Integrations</span>
-                  </NavLink>
-                </li>
-              </ul>
-            </div>
+            <NavSection id="nav-heading-admin" heading="Administration">
+              <NavItem to="/admin/users" id="nav-users" icon={<UsersIcon />} label="Users" />
+              <NavItem to="/admin/integrations" id="nav-integrations" icon={<StorageIcon />} label="External Integrations" />
+            </NavSection>
           )}
         </nav>
       </aside>

@@ -80,7 +80,7 @@ export function ErrorAlert({ message, testId }: { message: string | null; testId
   );
 }
 
-interface ResourceStatesProps {
+export interface ResourceStatesProps {
   query: Pick<UseQueryResult<unknown>, 'status' | 'error' | 'refetch'>;
   /** How many items the loaded data holds; none shows `empty`. */
   count: number;

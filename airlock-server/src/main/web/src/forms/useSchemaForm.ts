@@ -80,6 +80,11 @@ export function useSchemaForm<V extends FormValues, Out>(
     return { id: ids[name], ...bound, value: bound.value as string, onChange: bound.onChange as (value: string) => void };
   }
 
+  /** Like `field`, and disabled while the form is being sent (as in dialogs). */
+  function lockedField(name: Name<V>) {
+    return { ...field(name), disabled: submitting };
+  }
+
   /**
    * The form's submit handler: validates, then sends. `explain` may add field errors the server gives
    * without naming a field (for example a 409 that means the name is taken).
@@ -119,5 +124,5 @@ export function useSchemaForm<V extends FormValues, Out>(
     );
   }
 
-  return { form, field, checkbox, control, formError, setFormError, submitting, onSubmit };
+  return { form, field, lockedField, checkbox, control, formError, setFormError, submitting, onSubmit };
 }

@@ -4,8 +4,8 @@ import { errorMessage } from '../api';
 import { queries } from '../api/queries';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StorageIcon } from '../components/Icons';
-import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../components/States';
+import { ListPage, RowButton, useRowActions } from '../components/ListPage';
+import { EmptyState } from '../components/States';
 import { integrationKindLabel } from '../labels';
 import type { StorageIntegration } from '../types';
 import { CheckResult } from './integrations/CheckResult';
@@ -109,48 +109,33 @@ function IntegrationCard({ integration, busy, onEdit, onCheck, onActivate, onDea
         </p>
       )}
       <div className="card-actions">
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={onCheck}
-          aria-disabled={anyBusy || undefined}
-          data-testid="integration-check"
-        >
+        <RowButton busy={anyBusy} onClick={onCheck} testId="integration-check">
           {mine && busy.action === 'check' ? 'Checking…' : 'Check'}
-        </button>
+        </RowButton>
         {external && (
-          <button
-            type="button"
-            className="button button-secondary button-small"
+          <RowButton
+            busy={anyBusy || integration.active}
             onClick={onEdit}
-            aria-disabled={anyBusy || integration.active || undefined}
             title={integration.active ? 'Deactivate the integration before editing it.' : undefined}
-            data-testid="integration-edit"
+            testId="integration-edit"
           >
             Edit
-          </button>
+          </RowButton>
         )}
         {integration.active ? (
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={onDeactivate}
-            aria-disabled={anyBusy || undefined}
-            data-testid="integration-deactivate"
-          >
+          <RowButton busy={anyBusy} onClick={onDeactivate} testId="integration-deactivate">
             Deactivate
-          </button>
+          </RowButton>
         ) : (
-          <button
-            type="button"
-            className="button button-primary button-small"
+          <RowButton
+            tone="primary"
+            busy={anyBusy || !integration.activatable}
             onClick={onActivate}
-            aria-disabled={anyBusy || !integration.activatable || undefined}
             title={integration.activatable ? undefined : 'Activation needs a check whose required permissions all passed.'}
-            data-testid="integration-activate"
+            testId="integration-activate"
           >
             {mine && busy.action === 'activate' ? 'Activating…' : 'Activate'}
-          </button>
+          </RowButton>
         )}
       </div>
     </li>
@@ -163,25 +148,23 @@ export function IntegrationsPage() {
   const activation = useActivation();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [statusMessage, setStatusMessage] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { status, actionError, announce, fail, clear } = useRowActions();
 
   async function run(integration: StorageIntegration, action: 'check' | 'activate') {
     if (busy !== null) return;
     setBusy({ id: integration.id, action });
-    setStatusMessage(null);
-    setActionError(null);
+    clear();
     try {
       if (action === 'check') {
         const checked = await check.mutateAsync(integration);
-        if (checked.lastCheck?.passed) setStatusMessage(`${checked.name}: every required permission works.`);
-        else setActionError(`${checked.name}: some required permissions failed; see the check lines.`);
+        if (checked.lastCheck?.passed) announce(`${checked.name}: every required permission works.`);
+        else fail(`${checked.name}: some required permissions failed; see the check lines.`);
       } else {
         const activated = await activation.mutateAsync({ integration, active: true });
-        setStatusMessage(`${activated.name} is now the active integration. New recordings are stored there.`);
+        announce(`${activated.name} is now the active integration. New recordings are stored there.`);
       }
     } catch (error) {
-      setActionError(`${integration.name}: ${errorMessage(error)}`);
+      fail(`${integration.name}: ${errorMessage(error)}`);
     } finally {
       setBusy(null);
     }
@@ -192,34 +175,28 @@ export function IntegrationsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="External Integrations"
         description="Storage for session recordings. Finished recordings are uploaded as MP4 to the active integration."
-        actions={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setDialog({ kind: 'create' })}
-            disabled={query.data === undefined}
-            data-testid="integrations-new"
-          >
-            New integration
-          </button>
+        newLabel="New integration"
+        canCreate={query.data !== undefined}
+        onNew={() => setDialog({ kind: 'create' })}
+        testIdPrefix="integrations"
+        status={status}
+        actionError={actionError}
+        notice={
+          noneActive &&
+          integrations.length > 0 && (
+            <div className="alert integration-warning" data-testid="integrations-none-active">
+              No integration is active: sessions in access groups that enforce recording are refused until one is
+              activated.
+            </div>
+          )
         }
-      />
-      <StatusAlert message={statusMessage} testId="integrations-status" />
-      <ErrorAlert message={actionError} testId="integrations-action-error" />
-      {noneActive && integrations.length > 0 && (
-        <div className="alert integration-warning" data-testid="integrations-none-active">
-          No integration is active: sessions in access groups that enforce recording are refused until one is activated.
-        </div>
-      )}
-      <ResourceStates
         query={query}
         count={integrations.length}
         loadingLabel="Loading integrations…"
         errorTitle="Integrations could not be loaded."
-        errorTestId="integrations-error"
         empty={
           <EmptyState
             icon={<StorageIcon width={32} height={32} />}
@@ -254,7 +231,7 @@ export function IntegrationsPage() {
             ))}
           </ul>
         )}
-      </ResourceStates>
+      </ListPage>
 
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <IntegrationFormDialog
@@ -262,8 +239,7 @@ export function IntegrationsPage() {
           onClose={() => setDialog(null)}
           onSaved={(saved) => {
             setDialog(null);
-            setActionError(null);
-            setStatusMessage(`${saved.name} saved. Check it to see whether every permission works.`);
+            announce(`${saved.name} saved. Check it to see whether every permission works.`);
           }}
         />
       )}
@@ -284,8 +260,7 @@ export function IntegrationsPage() {
           onConfirm={async () => {
             const deactivated = await activation.mutateAsync({ integration: dialog.integration, active: false });
             setDialog(null);
-            setActionError(null);
-            setStatusMessage(`${deactivated.name} is deactivated.`);
+            announce(`${deactivated.name} is deactivated.`);
           }}
         >
           <p>New recordings will not be written to {dialog.integration.bucket}. Recordings already stored there stay.</p>

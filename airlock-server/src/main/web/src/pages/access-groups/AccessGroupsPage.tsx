@@ -1,16 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { pageHeading, useDeferredFocus } from '../../components/access/useDeferredFocus';
 import { summarizeWindow } from '../../components/access/schedule';
 import { GroupIcon } from '../../components/Icons';
-import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../../components/States';
-import { TableHead } from '../../components/TableHead';
+import { ListPage, RowButton, useRowActions } from '../../components/ListPage';
+import { EmptyState } from '../../components/States';
+import { ResourceTable } from '../../components/TableHead';
 import { protocolLabel } from '../../labels';
 import type { AccessGroup, AccessGroupInput, GroupMethodOption } from '../../types';
-import { useBusyIds } from '../../useBusyIds';
 import { queries } from '../../api/queries';
 import './access-groups.css';
 import { GroupDialog } from './GroupDialog';
@@ -41,33 +39,16 @@ export function AccessGroupsPage() {
   const remove = useDeleteGroup();
   const query = groupsQuery.isError ? groupsQuery : optionsQuery.isError || optionsQuery.isPending ? optionsQuery : groupsQuery;
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [statusMessage, setStatusMessage] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busyIds, setBusy] = useBusyIds();
+  const { status, actionError, busyIds, announce, run } = useRowActions();
   const focusLater = useDeferredFocus();
 
-  function announce(message: string) {
-    setActionError(null);
-    setStatusMessage(message);
-  }
-
-  async function setEnabled(group: AccessGroup, enabled: boolean) {
-    if (busyIds.has(group.id)) return;
-    setStatusMessage(null);
-    setActionError(null);
-    setBusy(group.id, true);
-    try {
+  function setEnabled(group: AccessGroup, enabled: boolean) {
+    return run(group.id, `${group.name} was not ${enabled ? 'enabled' : 'disabled'}`, async () => {
       const saved = await save.mutateAsync({ id: group.id, input: toInput(group, { enabled }) });
-      announce(
-        saved.enabled
-          ? `${saved.name} is enabled: its members can open sessions${saved.windows.length > 0 ? ' within its schedule' : ''}.`
-          : `${saved.name} is disabled: its members can no longer open sessions from it.`,
-      );
-    } catch (error) {
-      setActionError(`${group.name} was not ${enabled ? 'enabled' : 'disabled'}: ${errorMessage(error)}`);
-    } finally {
-      setBusy(group.id, false);
-    }
+      return saved.enabled
+        ? `${saved.name} is enabled: its members can open sessions${saved.windows.length > 0 ? ' within its schedule' : ''}.`
+        : `${saved.name} is disabled: its members can no longer open sessions from it.`;
+    });
   }
 
   const data =
@@ -80,31 +61,19 @@ export function AccessGroupsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Access Groups"
         description="Who may reach which equipment, when, and whether their sessions are recorded."
-        actions={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setDialog({ kind: 'create' })}
-            data-testid="groups-new"
-            disabled={data === null}
-          >
-            New access group
-          </button>
-        }
-      />
-
-      <StatusAlert message={statusMessage} testId="groups-status" />
-      <ErrorAlert message={actionError} testId="groups-action-error" />
-
-      <ResourceStates
+        newLabel="New access group"
+        canCreate={data !== null}
+        onNew={() => setDialog({ kind: 'create' })}
+        testIdPrefix="groups"
+        status={status}
+        actionError={actionError}
         query={query}
         count={groups.length}
         loadingLabel="Loading access groups…"
         errorTitle="Access groups could not be loaded."
-        errorTestId="groups-error"
         empty={
           <EmptyState
             icon={<GroupIcon width={32} height={32} />}
@@ -119,106 +88,97 @@ export function AccessGroupsPage() {
         }
       >
         {() => (
-          <div className="table-wrap">
-            <table className="table" data-testid="groups-table">
-              <caption className="visually-hidden">Access groups, sorted by name</caption>
-              <TableHead columns={['Group', 'Status', 'Members', 'Access methods', 'Schedule']} />
-              <tbody>
-                {groups.map((group) => {
-                  const busy = busyIds.has(group.id);
-                  const memberNames = group.memberIds.map((id) => {
-                    const user = users.get(id);
-                    return user === undefined ? `User #${id}` : user.displayName || user.username;
-                  });
-                  const methodNames = group.methodIds.map((id) => {
-                    const method = methods.get(id);
-                    return method === undefined ? `Access method #${id}` : methodOptionLabel(method);
-                  });
-                  return (
-                    <tr key={group.id} data-testid={`group-row-${group.name}`} aria-busy={busy || undefined}>
-                      <th scope="row" className="cell-group">
-                        <span className="cell-group-name">{group.name}</span>
-                        {group.enforceRecording && (
-                          <span
-                            className="badge badge-info"
-                            title="Sessions opened from this group are recorded; if recording is not possible they do not start."
-                            data-testid={`group-recording-${group.name}`}
-                          >
-                            Recording enforced
-                          </span>
-                        )}
-                      </th>
-                      <td>
-                        <label className="switch">
-                          <input
-                            type="checkbox"
-                            role="switch"
-                            checked={group.enabled}
-                            aria-disabled={busy || undefined}
-                            onChange={(e) => {
-                              if (!busy) void setEnabled(group, e.target.checked);
-                            }}
-                            aria-label={`${group.name} enabled`}
-                            data-testid={`group-enabled-${group.name}`}
-                          />
-                          <span className="switch-track" aria-hidden="true" />
-                          <span className={group.enabled ? 'switch-text' : 'switch-text switch-text-off'}>
-                            {busy ? 'Saving…' : group.enabled ? 'Enabled' : 'Disabled'}
-                          </span>
-                        </label>
-                      </td>
-                      <td>
-                        <NameList names={memberNames} none="No members" noun="members" />
-                      </td>
-                      <td>
-                        <NameList names={methodNames} none="No access methods" noun="access methods" />
-                      </td>
-                      <td className="cell-schedule">
-                        {group.windows.length === 0 ? (
-                          <span>Any time</span>
-                        ) : (
-                          <ul className="plain-list">
-                            {group.windows.map((window, index) => (
-                              <li key={index}>{summarizeWindow(window)}</li>
-                            ))}
-                          </ul>
-                        )}
-                        <span className="cell-subtle">{group.timeZone.replaceAll('_', ' ')}</span>
-                      </td>
-                      <td className="cell-actions">
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-disabled={busy || undefined}
-                          onClick={() => {
-                            if (!busy) setDialog({ kind: 'edit', group });
-                          }}
-                          aria-label={`Edit ${group.name}`}
-                          data-testid={`group-edit-${group.name}`}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-ghost button-small button-ghost-danger"
-                          aria-disabled={busy || undefined}
-                          onClick={() => {
-                            if (!busy) setDialog({ kind: 'delete', group });
-                          }}
-                          aria-label={`Delete ${group.name}`}
-                          data-testid={`group-delete-${group.name}`}
-                        >
-                          Delete
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ResourceTable
+            testId="groups-table"
+            caption="Access groups, sorted by name"
+            columns={['Group', 'Status', 'Members', 'Access methods', 'Schedule']}
+          >
+            {groups.map((group) => {
+              const busy = busyIds.has(group.id);
+              const memberNames = group.memberIds.map((id) => {
+                const user = users.get(id);
+                return user === undefined ? `User #${id}` : user.displayName || user.username;
+              });
+              const methodNames = group.methodIds.map((id) => {
+                const method = methods.get(id);
+                return method === undefined ? `Access method #${id}` : methodOptionLabel(method);
+              });
+              return (
+                <tr key={group.id} data-testid={`group-row-${group.name}`} aria-busy={busy || undefined}>
+                  <th scope="row" className="cell-group">
+                    <span className="cell-group-name">{group.name}</span>
+                    {group.enforceRecording && (
+                      <span
+                        className="badge badge-info"
+                        title="Sessions opened from this group are recorded; if recording is not possible they do not start."
+                        data-testid={`group-recording-${group.name}`}
+                      >
+                        Recording enforced
+                      </span>
+                    )}
+                  </th>
+                  <td>
+                    <label className="switch">
+                      <input
+                        type="checkbox"
+                        role="switch"
+                        checked={group.enabled}
+                        aria-disabled={busy || undefined}
+                        onChange={(e) => {
+                          if (!busy) void setEnabled(group, e.target.checked);
+                        }}
+                        aria-label={`${group.name} enabled`}
+                        data-testid={`group-enabled-${group.name}`}
+                      />
+                      <span className="switch-track" aria-hidden="true" />
+                      <span className={group.enabled ? 'switch-text' : 'switch-text switch-text-off'}>
+                        {busy ? 'Saving…' : group.enabled ? 'Enabled' : 'Disabled'}
+                      </span>
+                    </label>
+                  </td>
+                  <td>
+                    <NameList names={memberNames} none="No members" noun="members" />
+                  </td>
+                  <td>
+                    <NameList names={methodNames} none="No access methods" noun="access methods" />
+                  </td>
+                  <td className="cell-schedule">
+                    {group.windows.length === 0 ? (
+                      <span>Any time</span>
+                    ) : (
+                      <ul className="plain-list">
+                        {group.windows.map((window, index) => (
+                          <li key={index}>{summarizeWindow(window)}</li>
+                        ))}
+                      </ul>
+                    )}
+                    <span className="cell-subtle">{group.timeZone.replaceAll('_', ' ')}</span>
+                  </td>
+                  <td className="cell-actions">
+                    <RowButton
+                      busy={busy}
+                      onClick={() => setDialog({ kind: 'edit', group })}
+                      label={`Edit ${group.name}`}
+                      testId={`group-edit-${group.name}`}
+                    >
+                      Edit
+                    </RowButton>
+                    <RowButton
+                      tone="danger"
+                      busy={busy}
+                      onClick={() => setDialog({ kind: 'delete', group })}
+                      label={`Delete ${group.name}`}
+                      testId={`group-delete-${group.name}`}
+                    >
+                      Delete
+                    </RowButton>
+                  </td>
+                </tr>
+              );
+            })}
+          </ResourceTable>
         )}
-      </ResourceStates>
+      </ListPage>
 
       {data !== null && (dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <GroupDialog

@@ -3,8 +3,8 @@ import { hasRole, SYSTEM_ADMINS, useCurrentUser } from '../../auth';
 import { OptionPicker, type PickerItem } from '../../components/access/OptionPicker';
 import { ScheduleEditor, SCHEDULE_IDS } from '../../components/access/ScheduleEditor';
 import { browserTimeZone, normalizeTime, type WindowErrors } from '../../components/access/schedule';
-import { Dialog, DialogFormActions } from '../../components/Dialog';
-import { FormError, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/Dialog';
+import { TextField } from '../../components/Field';
 import { useSchemaForm, type FieldError } from '../../forms/useSchemaForm';
 import { protocolLabel } from '../../labels';
 import type { AccessGroup, GroupOptions } from '../../types';
@@ -80,7 +80,7 @@ export function GroupDialog({
       section: method.assetName,
     }));
 
-  const { form, field, checkbox, control, formError, submitting, onSubmit } = useSchemaForm(
+  const { form, lockedField, checkbox, control, formError, submitting, onSubmit } = useSchemaForm(
     groupSchema,
     valuesOf(group),
     IDS,
@@ -116,103 +116,95 @@ export function GroupDialog({
   const windowErrors = windowErrorsOf(form.formState.errors.windows);
 
   return (
-    <Dialog
+    <FormDialog
       title={group === null ? 'New access group' : `Edit ${group.name}`}
       onClose={onClose}
-      busy={submitting}
       size="wide"
-      testId="group-dialog"
+      formClassName="form group-form"
+      form={{ submit, submitting, formError }}
+      submitLabel={group === null ? 'Create access group' : 'Save access group'}
+      busyLabel="Saving…"
+      testIdPrefix="group"
     >
-      <form className="form group-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="group-error" />
-        <TextField
-          {...field('name')}
-          name="name"
-          label="Name"
-          hint="For example the line, the vendor or the maintenance team it is for."
-          autoComplete="off"
-          maxLength={GROUP_LIMITS.nameMax}
-          disabled={submitting}
-          required
-          data-autofocus
-        />
-        <fieldset className="fieldset" disabled={submitting}>
-          <legend className="field-label">Settings</legend>
-          <label className="choice">
-            <input
-              type="checkbox"
-              {...checkbox('enabled')}
-              name="enabled"
-            />
-            <span>
-              <span className="choice-label">Enabled</span>
-              <span className="choice-hint">When disabled, members cannot open sessions from this group.</span>
+      <TextField
+        {...lockedField('name')}
+        name="name"
+        label="Name"
+        hint="For example the line, the vendor or the maintenance team it is for."
+        autoComplete="off"
+        maxLength={GROUP_LIMITS.nameMax}
+        required
+        data-autofocus
+      />
+      <fieldset className="fieldset" disabled={submitting}>
+        <legend className="field-label">Settings</legend>
+        <label className="choice">
+          <input
+            type="checkbox"
+            {...checkbox('enabled')}
+            name="enabled"
+          />
+          <span>
+            <span className="choice-label">Enabled</span>
+            <span className="choice-hint">When disabled, members cannot open sessions from this group.</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            {...checkbox('enforceRecording')}
+            name="enforceRecording"
+            aria-describedby="group-enforce-recording-hint"
+          />
+          <span>
+            <span className="choice-label">Enforce Inline Recording</span>
+            <span className="choice-hint" id="group-enforce-recording-hint">
+              SSH, Telnet, VNC and RDP sessions launched from this group are recorded. If recording cannot happen,
+              the session does not start. Recordings are kept in the active storage integration.
             </span>
-          </label>
-          <label className="choice">
-            <input
-              type="checkbox"
-              {...checkbox('enforceRecording')}
-              name="enforceRecording"
-              aria-describedby="group-enforce-recording-hint"
-            />
-            <span>
-              <span className="choice-label">Enforce Inline Recording</span>
-              <span className="choice-hint" id="group-enforce-recording-hint">
-                SSH, Telnet, VNC and RDP sessions launched from this group are recorded. If recording cannot happen,
-                the session does not start. Recordings are kept in the active storage integration.
-              </span>
-            </span>
-          </label>
-        </fieldset>
-        <OptionPicker
-          legend="Members"
-          items={userItems}
-          selected={new Set(members.value)}
-          onChange={(ids) => members.onChange([...ids])}
-          filterLabel="Filter users"
-          empty={<p>There are no users to add yet.</p>}
-          error={members.error}
-          disabled={submitting}
-          testId="group-members"
-        />
-        <OptionPicker
-          legend="Access methods"
-          items={methodItems}
-          selected={new Set(methods.value)}
-          onChange={(ids) => methods.onChange([...ids])}
-          filterLabel="Filter by asset, protocol or host"
-          empty={
-            hasRole(me, SYSTEM_ADMINS) ? (
-              <p>
-                No equipment has access methods yet. Add them under <Link to="/access/assets">Assets</Link> first.
-              </p>
-            ) : (
-              <p>No equipment has access methods yet. A System Admin adds them under Assets.</p>
-            )
-          }
-          error={methods.error}
-          disabled={submitting}
-          testId="group-methods"
-        />
-        <ScheduleEditor
-          timeZone={timeZone.value}
-          windows={windows.value}
-          onTimeZoneChange={timeZone.onChange}
-          onWindowsChange={windows.onChange}
-          timeZoneError={timeZone.error}
-          windowErrors={windowErrors}
-          scheduleError={windows.error}
-          disabled={submitting}
-        />
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel={group === null ? 'Create access group' : 'Save access group'}
-          busyLabel="Saving…"
-          submitTestId="group-submit"
-        />
-      </form>
-    </Dialog>
+          </span>
+        </label>
+      </fieldset>
+      <OptionPicker
+        legend="Members"
+        items={userItems}
+        selected={new Set(members.value)}
+        onChange={(ids) => members.onChange([...ids])}
+        filterLabel="Filter users"
+        empty={<p>There are no users to add yet.</p>}
+        error={members.error}
+        disabled={submitting}
+        testId="group-members"
+      />
+      <OptionPicker
+        legend="Access methods"
+        items={methodItems}
+        selected={new Set(methods.value)}
+        onChange={(ids) => methods.onChange([...ids])}
+        filterLabel="Filter by asset, protocol or host"
+        empty={
+          hasRole(me, SYSTEM_ADMINS) ? (
+            <p>
+              No equipment has access methods yet. Add them under <Link to="/access/assets">Assets</Link> first.
+            </p>
+          ) : (
+            <p>No equipment has access methods yet. A System Admin adds them under Assets.</p>
+          )
+        }
+        error={methods.error}
+        disabled={submitting}
+        testId="group-methods"
+      />
+      <ScheduleEditor
+        timeZone={timeZone.value}
+        windows={windows.value}
+        onTimeZoneChange={timeZone.onChange}
+        onWindowsChange={windows.onChange}
+        timeZoneError={timeZone.error}
+        windowErrors={windowErrors}
+        scheduleError={windows.error}
+        disabled={submitting}
+      />
+    </FormDialog>
   );
 }

@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { ResourceStates } from '../../components/States';
-import { TableHead } from '../../components/TableHead';
+import { ResourceTable } from '../../components/TableHead';
+import { RowButton } from '../../components/ListPage';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { formatDateTime } from '../../labels';
 import {
@@ -34,7 +35,7 @@ export function ApiTokensPage() {
     invalidates: [tokenKeys.mine],
   });
   const revoke = useChange(revokeToken, { invalidates: [tokenKeys.mine] });
-  const { form, field, formError, submitting, onSubmit } = useSchemaForm(newTokenSchema, EMPTY, IDS);
+  const { form, lockedField, formError, submitting, onSubmit } = useSchemaForm(newTokenSchema, EMPTY, IDS);
   const submit = onSubmit(async (values) => {
     setCreated(await create.mutateAsync(values));
     form.reset(EMPTY);
@@ -55,17 +56,15 @@ export function ApiTokensPage() {
           <FormError message={formError} testId="token-create-error" />
           <TextField
             label="Name"
-            {...field('name')}
+            {...lockedField('name')}
             maxLength={TOKEN_LIMITS.nameMax}
             hint="What the token is for, e.g. SIEM export."
-            disabled={submitting}
           />
           <TextField
             label="Expires after (days)"
-            {...field('days')}
+            {...lockedField('days')}
             inputMode="numeric"
             hint={`1 to ${TOKEN_LIMITS.daysMax} days.`}
-            disabled={submitting}
           />
           <div className="form-actions">
             <button
@@ -150,49 +149,46 @@ function NewTokenNotice({ created, onDone }: { created: CreatedToken; onDone(): 
 function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke(token: ApiToken): void }) {
   const now = Date.now();
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="tokens-table">
-        <caption className="visually-hidden">Your API tokens</caption>
-        <TableHead columns={['Name', 'Token', 'Created', 'Expires', 'Last used', 'Status']} />
-        <tbody>
-          {tokens.map((token) => {
-            const expired = Date.parse(token.expiresAt) <= now;
-            return (
-              <tr key={token.id} data-testid={`token-row-${token.id}`}>
-                <th scope="row">{token.name}</th>
-                <td className="mono">{token.hint}</td>
-                <td className="cell-date">{formatDateTime(token.createdAt)}</td>
-                <td className="cell-date">{formatDateTime(token.expiresAt)}</td>
-                <td className="cell-date">
-                  {token.lastUsedAt === null ? <span className="muted">Never</span> : formatDateTime(token.lastUsedAt)}
-                </td>
-                <td>
-                  {token.revoked ? (
-                    <span className="badge badge-neutral">Revoked</span>
-                  ) : expired ? (
-                    <span className="badge badge-warning">Expired</span>
-                  ) : (
-                    <span className="badge badge-success">Active</span>
-                  )}
-                </td>
-                <td className="cell-actions">
-                  {!token.revoked && (
-                    <button
-                      type="button"
-                      className="button button-ghost button-ghost-danger button-small"
-                      onClick={() => onRevoke(token)}
-                      aria-label={`Revoke the token ${token.name}`}
-                      data-testid={`token-revoke-${token.id}`}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ResourceTable
+      testId="tokens-table"
+      caption="Your API tokens"
+      columns={['Name', 'Token', 'Created', 'Expires', 'Last used', 'Status']}
+    >
+      {tokens.map((token) => {
+        const expired = Date.parse(token.expiresAt) <= now;
+        return (
+          <tr key={token.id} data-testid={`token-row-${token.id}`}>
+            <th scope="row">{token.name}</th>
+            <td className="mono">{token.hint}</td>
+            <td className="cell-date">{formatDateTime(token.createdAt)}</td>
+            <td className="cell-date">{formatDateTime(token.expiresAt)}</td>
+            <td className="cell-date">
+              {token.lastUsedAt === null ? <span className="muted">Never</span> : formatDateTime(token.lastUsedAt)}
+            </td>
+            <td>
+              {token.revoked ? (
+                <span className="badge badge-neutral">Revoked</span>
+              ) : expired ? (
+                <span className="badge badge-warning">Expired</span>
+              ) : (
+                <span className="badge badge-success">Active</span>
+              )}
+            </td>
+            <td className="cell-actions">
+              {!token.revoked && (
+                <RowButton
+                  tone="danger"
+                  onClick={() => onRevoke(token)}
+                  label={`Revoke the token ${token.name}`}
+                  testId={`token-revoke-${token.id}`}
+                >
+                  Revoke
+                </RowButton>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </ResourceTable>
   );
 }

@@ -1,5 +1,5 @@
-import { Dialog, DialogFormActions } from '../../components/Dialog';
-import { FormError, TextAreaField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/Dialog';
+import { TextAreaField, TextField } from '../../components/Field';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import type { Asset } from '../../types';
 import { useSaveAsset } from './mutations';
@@ -32,7 +32,7 @@ export function AssetDialog({
   onClose(): void;
   onSaved(asset: Asset, created: boolean): void;
 }) {
-  const { field, formError, submitting, onSubmit } = useSchemaForm(assetSchema, valuesOf(asset), IDS);
+  const { lockedField, formError, submitting, onSubmit } = useSchemaForm(assetSchema, valuesOf(asset), IDS);
   const save = useSaveAsset();
   const submit = onSubmit(
     async (input) => {
@@ -44,75 +44,62 @@ export function AssetDialog({
   );
 
   return (
-    <Dialog
+    <FormDialog
       title={asset === null ? 'New asset' : `Edit ${asset.name}`}
       onClose={onClose}
-      busy={submitting}
       size="wide"
-      testId="asset-dialog"
+      form={{ submit, submitting, formError }}
+      submitLabel={asset === null ? 'Add asset' : 'Save asset'}
+      busyLabel="Saving…"
+      testIdPrefix="asset"
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="asset-error" />
-        <div className="form-grid form-grid-top">
-          <TextField
-            {...field('name')}
-            name="name"
-            label="Name"
-            hint="Unique; shown to users in Remote Sessions."
-            autoComplete="off"
-            maxLength={ASSET_LIMITS.nameMax}
-            disabled={submitting}
-            required
-            data-autofocus
-          />
-          <TextField
-            {...field('host')}
-            name="host"
-            label="Host"
-            hint="Host name or IP address, as reached from the gateway."
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={ASSET_LIMITS.hostMax}
-            disabled={submitting}
-            required
-          />
-          <TextField
-            {...field('site')}
-            name="site"
-            label="Site (optional)"
-            hint="For example the plant or building."
-            autoComplete="off"
-            maxLength={ASSET_LIMITS.placeMax}
-            disabled={submitting}
-          />
-          <TextField
-            {...field('zone')}
-            name="zone"
-            label="Zone (optional)"
-            hint="For example the line, cell or network zone."
-            autoComplete="off"
-            maxLength={ASSET_LIMITS.placeMax}
-            disabled={submitting}
-          />
-        </div>
-        <TextAreaField
-          {...field('description')}
-          name="description"
-          label="Description (optional)"
-          hint="What the equipment is, so users pick the right one."
-          rows={3}
-          maxLength={ASSET_LIMITS.descriptionMax}
-          disabled={submitting}
+      <div className="form-grid form-grid-top">
+        <TextField
+          {...lockedField('name')}
+          name="name"
+          label="Name"
+          hint="Unique; shown to users in Remote Sessions."
+          autoComplete="off"
+          maxLength={ASSET_LIMITS.nameMax}
+          required
+          data-autofocus
         />
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel={asset === null ? 'Add asset' : 'Save asset'}
-          busyLabel="Saving…"
-          submitTestId="asset-submit"
+        <TextField
+          {...lockedField('host')}
+          name="host"
+          label="Host"
+          hint="Host name or IP address, as reached from the gateway."
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={ASSET_LIMITS.hostMax}
+          required
         />
-      </form>
-    </Dialog>
+        <TextField
+          {...lockedField('site')}
+          name="site"
+          label="Site (optional)"
+          hint="For example the plant or building."
+          autoComplete="off"
+          maxLength={ASSET_LIMITS.placeMax}
+        />
+        <TextField
+          {...lockedField('zone')}
+          name="zone"
+          label="Zone (optional)"
+          hint="For example the line, cell or network zone."
+          autoComplete="off"
+          maxLength={ASSET_LIMITS.placeMax}
+        />
+      </div>
+      <TextAreaField
+        {...lockedField('description')}
+        name="description"
+        label="Description (optional)"
+        hint="What the equipment is, so users pick the right one."
+        rows={3}
+        maxLength={ASSET_LIMITS.descriptionMax}
+      />
+    </FormDialog>
   );
 }

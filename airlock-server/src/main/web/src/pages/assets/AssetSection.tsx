@@ -1,4 +1,5 @@
 import { AlertIcon } from '../../components/Icons';
+import { RowButton } from '../../components/ListPage';
 import { TableHead } from '../../components/TableHead';
 import { credentialLabel, protocolLabel } from '../../labels';
 import { PROTOCOLS, type AccessMethod, type Asset } from '../../types';
@@ -57,33 +58,19 @@ export function AssetSection({
           {asset.description && <p className="asset-description">{asset.description}</p>}
         </div>
         <div className="asset-actions">
-          <button
-            type="button"
-            className="button button-secondary button-small"
+          <RowButton
             onClick={onAddMethod}
-            aria-label={`Add access method to ${asset.name}`}
-            data-testid={`method-add-${asset.name}`}
+            label={`Add access method to ${asset.name}`}
+            testId={`method-add-${asset.name}`}
           >
             Add access method
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={onEdit}
-            aria-label={`Edit ${asset.name}`}
-            data-testid={`asset-edit-${asset.name}`}
-          >
+          </RowButton>
+          <RowButton onClick={onEdit} label={`Edit ${asset.name}`} testId={`asset-edit-${asset.name}`}>
             Edit
-          </button>
-          <button
-            type="button"
-            className="button button-ghost button-small button-ghost-danger"
-            onClick={onDelete}
-            aria-label={`Delete ${asset.name}`}
-            data-testid={`asset-delete-${asset.name}`}
-          >
+          </RowButton>
+          <RowButton tone="danger" onClick={onDelete} label={`Delete ${asset.name}`} testId={`asset-delete-${asset.name}`}>
             Delete
-          </button>
+          </RowButton>
         </div>
       </div>
       {methods.length === 0 ? (
@@ -179,24 +166,12 @@ function MethodRows({
           )}
         </td>
         <td className="cell-actions">
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={onEdit}
-            aria-label={`Edit ${label}`}
-            data-testid={`method-edit-${method.id}`}
-          >
+          <RowButton onClick={onEdit} label={`Edit ${label}`} testId={`method-edit-${method.id}`}>
             Edit
-          </button>
-          <button
-            type="button"
-            className="button button-ghost button-small button-ghost-danger"
-            onClick={onDelete}
-            aria-label={`Delete ${label}`}
-            data-testid={`method-delete-${method.id}`}
-          >
+          </RowButton>
+          <RowButton tone="danger" onClick={onDelete} label={`Delete ${label}`} testId={`method-delete-${method.id}`}>
             Delete
-          </button>
+          </RowButton>
         </td>
       </tr>
       {pending && (
@@ -226,15 +201,13 @@ function MethodRows({
                   </div>
                 </dl>
               </div>
-              <button
-                type="button"
-                className="button button-secondary button-small"
+              <RowButton
                 onClick={onAcceptHostKey}
-                aria-label={`Accept new host key of ${label}`}
-                data-testid={`hostkey-accept-${method.id}`}
+                label={`Accept new host key of ${label}`}
+                testId={`hostkey-accept-${method.id}`}
               >
                 Accept new host key
-              </button>
+              </RowButton>
             </div>
           </td>
         </tr>

@@ -4,8 +4,8 @@ import { queries } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { byTestId, pageHeading, useDeferredFocus } from '../../components/access/useDeferredFocus';
 import { EquipmentIcon } from '../../components/Icons';
-import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ResourceStates, StatusAlert } from '../../components/States';
+import { ListPage } from '../../components/ListPage';
+import { EmptyState } from '../../components/States';
 import { protocolLabel } from '../../labels';
 import type { AccessMethod, Asset } from '../../types';
 import { MethodDialog } from './MethodDialog';
@@ -43,13 +43,9 @@ export function AssetsPage() {
   const removeAsset = useDeleteAsset();
   const removeMethod = useDeleteMethod();
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [statusMessage, setStatusMessage] = useState<string | null>(null);
+  const [status, announce] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const focusLater = useDeferredFocus();
-
-  function announce(message: string) {
-    setStatusMessage(message);
-  }
 
   const assets = query.data === undefined ? [] : [...query.data].sort(byName);
   const visible = assets.filter((asset) => matches(asset, filter.trim()));
@@ -57,30 +53,18 @@ export function AssetsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Assets"
         description="The equipment Airlock can reach, and the access methods (SSH, Telnet, VNC, RDP) that access groups grant."
-        actions={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setDialog({ kind: 'asset-create' })}
-            data-testid="assets-new"
-            disabled={query.data === undefined}
-          >
-            New asset
-          </button>
-        }
-      />
-
-      <StatusAlert message={statusMessage} testId="assets-status" />
-
-      <ResourceStates
+        newLabel="New asset"
+        canCreate={query.data !== undefined}
+        onNew={() => setDialog({ kind: 'asset-create' })}
+        testIdPrefix="assets"
+        status={status}
         query={query}
         count={assets.length}
         loadingLabel="Loading assets…"
         errorTitle="Assets could not be loaded."
-        errorTestId="assets-error"
         empty={
           <EmptyState icon={<EquipmentIcon width={32} height={32} />} title="No equipment yet." testId="assets-empty">
             <p>
@@ -145,7 +129,7 @@ export function AssetsPage() {
             )}
           </>
         )}
-      </ResourceStates>
+      </ListPage>
 
       {(dialog?.kind === 'asset-create' || dialog?.kind === 'asset-edit') && (
         <AssetDialog

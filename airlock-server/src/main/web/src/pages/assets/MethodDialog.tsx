@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queries } from '../../api/queries';
-import { Dialog, DialogFormActions } from '../../components/Dialog';
-import { FormError, SelectField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/Dialog';
+import { SelectField, TextField } from '../../components/Field';
 import { DEFAULT_PORTS, protocolLabel } from '../../labels';
 import { PROTOCOLS, TELNET_PROMPT_KINDS, type AccessMethod, type Asset, type CharsetOption, type CredentialKind, type Protocol, type TelnetPromptKind } from '../../types';
 import { CREDENTIAL_FIELD_IDS, CredentialFields } from './CredentialFields';
@@ -71,7 +71,7 @@ export function MethodDialog({
   const stored: CredentialKind = method?.credential ?? 'NONE';
   const options = useQuery(queries.terminalOptions);
   const prompts = storedPrompts(method?.telnetPrompts);
-  const { form, field, formError, submitting, onSubmit } = useSchemaForm(
+  const { form, field, lockedField, formError, submitting, onSubmit } = useSchemaForm(
     methodSchema(editing ? stored : null),
     {
       protocol: method?.protocol ?? 'SSH',
@@ -109,124 +109,112 @@ export function MethodDialog({
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={method === null ? `Add access method to ${asset.name}` : `Edit ${methodName(method)} of ${asset.name}`}
       onClose={onClose}
-      busy={submitting}
       size="wide"
-      testId="method-dialog"
+      form={{ submit, submitting, formError }}
+      submitLabel={method === null ? 'Add access method' : 'Save access method'}
+      busyLabel="Saving…"
+      testIdPrefix="method"
       description={
         <p>
           Connections go from the gateway to <span className="mono">{asset.host}</span>.
         </p>
       }
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="method-error" />
-        <div className="form-grid form-grid-top">
+      <div className="form-grid form-grid-top">
+        <SelectField
+          {...lockedField('protocol')}
+          name="protocol"
+          label="Protocol"
+          onChange={(value) => changeProtocol(value as Protocol)}
+          data-autofocus
+        >
+          {PROTOCOLS.map((p) => (
+            <option key={p} value={p}>
+              {protocolLabel(p)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          {...lockedField('port')}
+          name="port"
+          label="Port"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={65535}
+          step={1}
+          hint={`${protocolLabel(protocol)} usually listens on ${DEFAULT_PORTS[protocol]}.`}
+          required
+        />
+      </div>
+      <div className="form-grid form-grid-top">
+        <TextField
+          {...lockedField('username')}
+          name="username"
+          label="Username (optional)"
+          hint={
+            credential === 'ASK_USER'
+              ? 'Left empty, the session window asks for it too.'
+              : USERNAME_HINTS[protocol]
+          }
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={METHOD_LIMITS.usernameMax}
+        />
+        {isTerminal(protocol) && (
           <SelectField
-            {...field('protocol')}
-            name="protocol"
-            label="Protocol"
-            onChange={(value) => changeProtocol(value as Protocol)}
-            disabled={submitting}
-            data-autofocus
+            {...lockedField('charset')}
+            name="charset"
+            label="Character set"
+            hint="How the equipment encodes text. Older equipment often uses ISO-8859-1 or CP437 (IBM437)."
           >
-            {PROTOCOLS.map((p) => (
-              <option key={p} value={p}>
-                {protocolLabel(p)}
+            {charsetChoices(offered, charset).map((option) => (
+              <option key={option.name} value={option.name}>
+                {option.name} — {option.description}
               </option>
             ))}
           </SelectField>
-          <TextField
-            {...field('port')}
-            name="port"
-            label="Port"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={65535}
-            step={1}
-            hint={`${protocolLabel(protocol)} usually listens on ${DEFAULT_PORTS[protocol]}.`}
-            disabled={submitting}
-            required
-          />
-        </div>
-        <div className="form-grid form-grid-top">
-          <TextField
-            {...field('username')}
-            name="username"
-            label="Username (optional)"
-            hint={
-              credential === 'ASK_USER'
-                ? 'Left empty, the session window asks for it too.'
-                : USERNAME_HINTS[protocol]
-            }
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={METHOD_LIMITS.usernameMax}
-            disabled={submitting}
-          />
-          {isTerminal(protocol) && (
-            <SelectField
-              {...field('charset')}
-              name="charset"
-              label="Character set"
-              hint="How the equipment encodes text. Older equipment often uses ISO-8859-1 or CP437 (IBM437)."
-              disabled={submitting}
-            >
-              {charsetChoices(offered, charset).map((option) => (
-                <option key={option.name} value={option.name}>
-                  {option.name} — {option.description}
-                </option>
-              ))}
-            </SelectField>
-          )}
-        </div>
-        <CredentialFields
-          protocol={protocol}
-          stored={stored}
-          editing={editing}
-          credential={credential}
-          onCredentialChange={(kind) => form.setValue('credential', kind)}
-          password={field('password').value}
-          onPasswordChange={field('password').onChange}
-          privateKey={field('privateKey').value}
-          onPrivateKeyChange={field('privateKey').onChange}
-          errors={errors}
+        )}
+      </div>
+      <CredentialFields
+        protocol={protocol}
+        stored={stored}
+        editing={editing}
+        credential={credential}
+        onCredentialChange={(kind) => form.setValue('credential', kind)}
+        password={field('password').value}
+        onPasswordChange={field('password').onChange}
+        privateKey={field('privateKey').value}
+        onPrivateKeyChange={field('privateKey').onChange}
+        errors={errors}
+        disabled={submitting}
+      />
+      {protocol === 'TELNET' && (
+        <TelnetPromptFields
+          values={{
+            username: field(PROMPT_FIELDS.username).value,
+            password: field(PROMPT_FIELDS.password).value,
+            success: field(PROMPT_FIELDS.success).value,
+            failure: field(PROMPT_FIELDS.failure).value,
+          }}
+          defaults={promptDefaults}
+          errors={{
+            username: errors.telnetUsernamePrompt,
+            password: errors.telnetPasswordPrompt,
+            success: errors.telnetSuccessPrompt,
+            failure: errors.telnetFailurePrompt,
+          }}
+          // A field inside the folded section must be visible to show its error and take focus.
+          open={promptsOpen || hasPromptError(errors)}
+          onToggle={setPromptsOpen}
+          onChange={(kind, value) => field(PROMPT_FIELDS[kind]).onChange(value)}
           disabled={submitting}
         />
-        {protocol === 'TELNET' && (
-          <TelnetPromptFields
-            values={{
-              username: field(PROMPT_FIELDS.username).value,
-              password: field(PROMPT_FIELDS.password).value,
-              success: field(PROMPT_FIELDS.success).value,
-              failure: field(PROMPT_FIELDS.failure).value,
-            }}
-            defaults={promptDefaults}
-            errors={{
-              username: errors.telnetUsernamePrompt,
-              password: errors.telnetPasswordPrompt,
-              success: errors.telnetSuccessPrompt,
-              failure: errors.telnetFailurePrompt,
-            }}
-            // A field inside the folded section must be visible to show its error and take focus.
-            open={promptsOpen || hasPromptError(errors)}
-            onToggle={setPromptsOpen}
-            onChange={(kind, value) => field(PROMPT_FIELDS[kind]).onChange(value)}
-            disabled={submitting}
-          />
-        )}
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel={method === null ? 'Add access method' : 'Save access method'}
-          busyLabel="Saving…"
-          submitTestId="method-submit"
-        />
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }

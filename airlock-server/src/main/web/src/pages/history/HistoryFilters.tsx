@@ -4,7 +4,7 @@ import { queries } from '../../api/queries';
 import { SelectField, TextField } from '../../components/Field';
 import { protocolLabel } from '../../labels';
 import { PROTOCOLS, type EndReason, type Protocol } from '../../types';
-import { END_REASONS, fromLocalInput, isFiltered, toLocalInput, withFilters, type HistoryView } from './historyUrl';
+import { DEFAULT_VIEW, END_REASONS, fromLocalInput, isFiltered, toLocalInput, withFilters, type HistoryView } from './historyUrl';
 
 const END_REASON_LABELS: Readonly<Record<EndReason, string>> = {
   CLOSED_BY_USER: 'Closed by user',
@@ -149,20 +149,7 @@ export function HistoryFilters({ view, onView }: { view: HistoryView; onView(vie
           <button
             type="button"
             className="button button-secondary"
-            onClick={() =>
-              onView(
-                withFilters(view, {
-                  user: null,
-                  groupId: null,
-                  assetId: null,
-                  protocol: null,
-                  from: null,
-                  to: null,
-                  endReason: null,
-                  recordedOnly: false,
-                }),
-              )
-            }
+            onClick={() => onView({ ...DEFAULT_VIEW, sort: view.sort, descending: view.descending })}
             data-testid="history-filters-clear"
           >
             Clear filters

@@ -1,5 +1,5 @@
-import { Dialog, DialogFormActions } from '../../components/Dialog';
-import { FormError, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/Dialog';
+import { TextField } from '../../components/Field';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import type { StorageIntegration } from '../../types';
 import { useSaveIntegration } from './mutations';
@@ -27,7 +27,7 @@ interface Props {
 /** Create or edit an S3 integration. The secret is write-only: it is never shown, and left empty it is kept. */
 export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) {
   const editing = integration !== undefined;
-  const { field, checkbox, formError, submitting, onSubmit } = useSchemaForm(
+  const { lockedField, checkbox, formError, submitting, onSubmit } = useSchemaForm(
     integrationSchema(editing),
     {
       name: integration?.name ?? '',
@@ -45,12 +45,14 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
   const submit = onSubmit(async (input) => onSaved(await save.mutateAsync({ id: integration?.id ?? null, input })));
 
   return (
-    <Dialog
+    <FormDialog
       title={editing ? `Edit ${integration.name}` : 'New S3 integration'}
       onClose={onClose}
-      busy={submitting}
       size="wide"
-      testId="integration-form-dialog"
+      form={{ submit, submitting, formError }}
+      submitLabel={editing ? 'Save changes' : 'Create integration'}
+      busyLabel="Saving…"
+      testIdPrefix="integration-form"
       description={
         <>
           <p>Recordings are written under the key prefix; the access key needs these permissions on it.</p>
@@ -58,94 +60,77 @@ export function IntegrationFormDialog({ integration, onClose, onSaved }: Props) 
         </>
       }
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="integration-form-error" />
+      <TextField
+        {...lockedField('name')}
+        label="Name"
+        maxLength={INTEGRATION_LIMITS.nameMax}
+        autoComplete="off"
+        required
+        data-autofocus
+      />
+      <TextField
+        {...lockedField('endpoint')}
+        label="Endpoint"
+        hint="Leave empty for Amazon S3; otherwise the address of the S3-compatible store, such as https://minio.plant.example:9000."
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <div className="form-grid">
         <TextField
-          {...field('name')}
-          label="Name"
-          maxLength={INTEGRATION_LIMITS.nameMax}
+          {...lockedField('region')}
+          label="Region"
           autoComplete="off"
-          disabled={submitting}
+          spellCheck={false}
           required
-          data-autofocus
         />
         <TextField
-          {...field('endpoint')}
-          label="Endpoint"
-          hint="Leave empty for Amazon S3; otherwise the address of the S3-compatible store, such as https://minio.plant.example:9000."
+          {...lockedField('bucket')}
+          label="Bucket"
           autoComplete="off"
           spellCheck={false}
-          disabled={submitting}
+          maxLength={INTEGRATION_LIMITS.bucketMax}
+          required
         />
-        <div className="form-grid">
-          <TextField
-            {...field('region')}
-            label="Region"
-            autoComplete="off"
-            spellCheck={false}
-            disabled={submitting}
-            required
-          />
-          <TextField
-            {...field('bucket')}
-            label="Bucket"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={INTEGRATION_LIMITS.bucketMax}
-            disabled={submitting}
-            required
-          />
-        </div>
+      </div>
+      <TextField
+        {...lockedField('prefix')}
+        label="Key prefix"
+        hint="Every object Airlock writes starts with it. Empty means airlock/."
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <div className="form-grid">
         <TextField
-          {...field('prefix')}
-          label="Key prefix"
-          hint="Every object Airlock writes starts with it. Empty means airlock/."
+          {...lockedField('accessKeyId')}
+          label="Access key id"
+          hint="Of a key used only by Airlock."
           autoComplete="off"
           spellCheck={false}
+          required
+        />
+        <TextField
+          {...lockedField('secretAccessKey')}
+          label="Secret access key"
+          type="password"
+          hint={
+            editing && integration.credentialStored
+              ? 'Stored encrypted and never shown. Leave empty to keep it.'
+              : 'Stored encrypted and never shown again.'
+          }
+          autoComplete="new-password"
+          spellCheck={false}
+          required={!editing}
+        />
+      </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          {...checkbox('pathStyle')}
           disabled={submitting}
+          data-testid="integration-path-style"
         />
-        <div className="form-grid">
-          <TextField
-            {...field('accessKeyId')}
-            label="Access key id"
-            hint="Of a key used only by Airlock."
-            autoComplete="off"
-            spellCheck={false}
-            disabled={submitting}
-            required
-          />
-          <TextField
-            {...field('secretAccessKey')}
-            label="Secret access key"
-            type="password"
-            hint={
-              editing && integration.credentialStored
-                ? 'Stored encrypted and never shown. Leave empty to keep it.'
-                : 'Stored encrypted and never shown again.'
-            }
-            autoComplete="new-password"
-            spellCheck={false}
-            disabled={submitting}
-            required={!editing}
-          />
-        </div>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            {...checkbox('pathStyle')}
-            disabled={submitting}
-            data-testid="integration-path-style"
-          />
-          Path-style requests (endpoint/bucket/key), needed by most S3-compatible stores
-        </label>
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel={editing ? 'Save changes' : 'Create integration'}
-          busyLabel="Saving…"
-          submitTestId="integration-form-submit"
-        />
-      </form>
-    </Dialog>
+        Path-style requests (endpoint/bucket/key), needed by most S3-compatible stores
+      </label>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
-import { Dialog, DialogFormActions } from '../../components/Dialog';
-import { FormError, SelectField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/Dialog';
+import { SelectField, TextField } from '../../components/Field';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { roleLabel } from '../../labels';
@@ -18,7 +18,7 @@ const IDS = {
 const EMPTY: NewUserValues = { username: '', displayName: '', role: 'USER', password: '', confirm: '' };
 
 export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(user: User): void }) {
-  const { field, formError, submitting, onSubmit } = useSchemaForm(newUserSchema, EMPTY, IDS);
+  const { field, lockedField, formError, submitting, onSubmit } = useSchemaForm(newUserSchema, EMPTY, IDS);
   const create = useCreateUser();
   const submit = onSubmit(
     async (user) => onCreated(await create.mutateAsync(user)),
@@ -28,58 +28,53 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
   );
 
   return (
-    <Dialog title="New user" onClose={onClose} busy={submitting} size="wide" testId="user-create-dialog">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="user-create-error" />
-        <div className="form-grid">
-          <TextField
-            {...field('username')}
-            label="Username"
-            hint="Used to sign in. It cannot be changed later."
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={USER_LIMITS.usernameMax}
-            disabled={submitting}
-            required
-            data-autofocus
-          />
-          <TextField
-            {...field('displayName')}
-            label="Display name"
-            hint="Shown in the menu, in session history and in audit records."
-            autoComplete="off"
-            maxLength={USER_LIMITS.displayNameMax}
-            disabled={submitting}
-            required
-          />
-        </div>
-        <SelectField
-          {...field('role')}
-          label="Role"
-          hint="System Admins manage users and integrations; Access Admins manage access groups and review session history; Users open sessions to the equipment they are granted."
-          disabled={submitting}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(r)}
-            </option>
-          ))}
-        </SelectField>
-        <NewPasswordFields
-          idPrefix="new-user"
-          label="Temporary password"
-          {...passwordPairProps(field)}
-          disabled={submitting}
+    <FormDialog
+      title="New user"
+      onClose={onClose}
+      size="wide"
+      form={{ submit, submitting, formError }}
+      submitLabel="Create user"
+      busyLabel="Creating…"
+      testIdPrefix="user-create"
+    >
+      <div className="form-grid">
+        <TextField
+          {...lockedField('username')}
+          label="Username"
+          hint="Used to sign in. It cannot be changed later."
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={USER_LIMITS.usernameMax}
+          required
+          data-autofocus
         />
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel="Create user"
-          busyLabel="Creating…"
-          submitTestId="user-create-submit"
+        <TextField
+          {...lockedField('displayName')}
+          label="Display name"
+          hint="Shown in the menu, in session history and in audit records."
+          autoComplete="off"
+          maxLength={USER_LIMITS.displayNameMax}
+          required
         />
-      </form>
-    </Dialog>
+      </div>
+      <SelectField
+        {...lockedField('role')}
+        label="Role"
+        hint="System Admins manage users and integrations; Access Admins manage access groups and review session history; Users open sessions to the equipment they are granted."
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {roleLabel(r)}
+          </option>
+        ))}
+      </SelectField>
+      <NewPasswordFields
+        idPrefix="new-user"
+        label="Temporary password"
+        {...passwordPairProps(field)}
+        disabled={submitting}
+      />
+    </FormDialog>
   );
 }

@@ -1,5 +1,4 @@
-import { Dialog, DialogFormActions } from '../../components/Dialog';
-import { FormError } from '../../components/Field';
+import { FormDialog } from '../../components/Dialog';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import type { User } from '../../types';
@@ -33,11 +32,13 @@ export function ResetPasswordDialog({
   );
 
   return (
-    <Dialog
+    <FormDialog
       title={`Reset password of ${user.username}`}
       onClose={onClose}
-      busy={submitting}
-      testId="user-reset-dialog"
+      form={{ submit, submitting, formError }}
+      submitLabel="Set temporary password"
+      busyLabel="Saving…"
+      testIdPrefix="user-reset"
       description={
         <p>
           Set a temporary password and give it to {user.displayName} through a trusted channel. They must replace it
@@ -45,23 +46,13 @@ export function ResetPasswordDialog({
         </p>
       }
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={submitting}>
-        <FormError message={formError} testId="user-reset-error" />
-        <NewPasswordFields
-          idPrefix="reset-password"
-          label="Temporary password"
-          autoFocus
-          {...passwordPairProps(field)}
-          disabled={submitting}
-        />
-        <DialogFormActions
-          onCancel={onClose}
-          submitting={submitting}
-          submitLabel="Set temporary password"
-          busyLabel="Saving…"
-          submitTestId="user-reset-submit"
-        />
-      </form>
-    </Dialog>
+      <NewPasswordFields
+        idPrefix="reset-password"
+        label="Temporary password"
+        autoFocus
+        {...passwordPairProps(field)}
+        disabled={submitting}
+      />
+    </FormDialog>
   );
 }

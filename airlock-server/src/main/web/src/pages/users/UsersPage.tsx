@@ -1,16 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { UsersIcon } from '../../components/Icons';
-import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorAlert, ResourceStates, StatusAlert } from '../../components/States';
-import { TableHead } from '../../components/TableHead';
+import { ListPage, RowButton, useRowActions } from '../../components/ListPage';
+import { EmptyState } from '../../components/States';
+import { ResourceTable } from '../../components/TableHead';
 import { formatDate, formatTime, roleLabel } from '../../labels';
 import { ROLES, type Role, type User } from '../../types';
-import { useBusyIds } from '../../useBusyIds';
 import { queries } from '../../api/queries';
 import { CreateUserDialog } from './CreateUserDialog';
 import { useUpdateUser } from './mutations';
@@ -31,16 +29,9 @@ export function UsersPage() {
   const query = useQuery(queries.users);
   const change = useUpdateUser();
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [statusMessage, setStatusMessage] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busyIds, setBusy] = useBusyIds();
+  const { status, actionError, busyIds, announce, run } = useRowActions();
   /** Role chosen in a row's select but not saved yet. */
   const [drafts, setDrafts] = useState<Readonly<Record<number, Role>>>({});
-
-  function announce(message: string) {
-    setActionError(null);
-    setStatusMessage(message);
-  }
 
   function setDraft(id: number, role: Role | null) {
     setDrafts((current) => {
@@ -55,67 +46,39 @@ export function UsersPage() {
     document.getElementById(`user-role-${user.id}`)?.focus();
   }
 
-  async function saveRole(user: User, role: Role) {
-    if (busyIds.has(user.id)) return;
-    setStatusMessage(null);
-    setActionError(null);
-    setBusy(user.id, true);
-    try {
+  function saveRole(user: User, role: Role) {
+    return run(user.id, `The role of ${user.username} was not changed`, async () => {
       const saved = await change.mutateAsync({ id: user.id, changes: { role } });
       setDraft(user.id, null);
       focusRoleSelect(user);
-      announce(`${saved.username} is now ${roleLabel(saved.role)}.`);
-    } catch (error) {
-      setActionError(`The role of ${user.username} was not changed: ${errorMessage(error)}`);
-    } finally {
-      setBusy(user.id, false);
-    }
+      return `${saved.username} is now ${roleLabel(saved.role)}.`;
+    });
   }
 
-  async function enable(user: User) {
-    if (busyIds.has(user.id)) return;
-    setStatusMessage(null);
-    setActionError(null);
-    setBusy(user.id, true);
-    try {
+  function enable(user: User) {
+    return run(user.id, `${user.username} was not enabled`, async () => {
       const saved = await change.mutateAsync({ id: user.id, changes: { enabled: true } });
-      announce(`${saved.username} is enabled and can sign in.`);
-    } catch (error) {
-      setActionError(`${user.username} was not enabled: ${errorMessage(error)}`);
-    } finally {
-      setBusy(user.id, false);
-    }
+      return `${saved.username} is enabled and can sign in.`;
+    });
   }
 
   const users = query.data === undefined ? [] : [...query.data].sort(byUsername);
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Users"
         description="Accounts that can sign in to Airlock, and the role each one has."
-        actions={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setDialog({ kind: 'create' })}
-            data-testid="users-new"
-            disabled={query.data === undefined}
-          >
-            New user
-          </button>
-        }
-      />
-
-      <StatusAlert message={statusMessage} testId="users-status" />
-      <ErrorAlert message={actionError} testId="users-action-error" />
-
-      <ResourceStates
+        newLabel="New user"
+        canCreate={query.data !== undefined}
+        onNew={() => setDialog({ kind: 'create' })}
+        testIdPrefix="users"
+        status={status}
+        actionError={actionError}
         query={query}
         count={users.length}
         loadingLabel="Loading users…"
         errorTitle="Users could not be loaded."
-        errorTestId="users-error"
         empty={
           <EmptyState icon={<UsersIcon width={32} height={32} />} title="No users yet." testId="users-empty">
             <p>Create an account for each person who needs to reach equipment or administer Airlock.</p>
@@ -123,142 +86,130 @@ export function UsersPage() {
         }
       >
         {() => (
-          <div className="table-wrap">
-            <table className="table" data-testid="users-table">
-              <caption className="visually-hidden">User accounts, sorted by username</caption>
-              <TableHead columns={['Username', 'Display name', 'Role', 'Status', 'Last sign-in']} />
-              <tbody>
-                {users.map((user) => {
-                  const self = user.id === me.id;
-                  const busy = busyIds.has(user.id);
-                  const draft = drafts[user.id];
-                  return (
-                    <tr key={user.id} data-testid={`user-row-${user.username}`} aria-busy={busy || undefined}>
-                      <th scope="row" className="mono cell-username">
-                        {user.username}
-                        {self && <span className="badge badge-info badge-inline">You</span>}
-                      </th>
-                      <td>{user.displayName}</td>
-                      <td>
-                        {self ? (
-                          <span title="You cannot change your own role.">{roleLabel(user.role)}</span>
-                        ) : (
-                          <span className="role-editor">
-                            <select
-                              id={`user-role-${user.id}`}
-                              className="select select-compact"
-                              aria-label={`Role of ${user.username}`}
-                              value={draft ?? user.role}
-                              onChange={(e) => {
-                                const role = e.target.value as Role;
-                                setDraft(user.id, role === user.role ? null : role);
-                              }}
-                              data-testid={`user-role-${user.username}`}
+          <ResourceTable
+            testId="users-table"
+            caption="User accounts, sorted by username"
+            columns={['Username', 'Display name', 'Role', 'Status', 'Last sign-in']}
+          >
+            {users.map((user) => {
+              const self = user.id === me.id;
+              const busy = busyIds.has(user.id);
+              const draft = drafts[user.id];
+              return (
+                <tr key={user.id} data-testid={`user-row-${user.username}`} aria-busy={busy || undefined}>
+                  <th scope="row" className="mono cell-username">
+                    {user.username}
+                    {self && <span className="badge badge-info badge-inline">You</span>}
+                  </th>
+                  <td>{user.displayName}</td>
+                  <td>
+                    {self ? (
+                      <span title="You cannot change your own role.">{roleLabel(user.role)}</span>
+                    ) : (
+                      <span className="role-editor">
+                        <select
+                          id={`user-role-${user.id}`}
+                          className="select select-compact"
+                          aria-label={`Role of ${user.username}`}
+                          value={draft ?? user.role}
+                          onChange={(e) => {
+                            const role = e.target.value as Role;
+                            setDraft(user.id, role === user.role ? null : role);
+                          }}
+                          data-testid={`user-role-${user.username}`}
+                        >
+                          {ROLES.map((role) => (
+                            <option key={role} value={role}>
+                              {roleLabel(role)}
+                            </option>
+                          ))}
+                        </select>
+                        {draft !== undefined && (
+                          <span className="role-editor-actions">
+                            <RowButton
+                              tone="primary"
+                              busy={busy}
+                              onClick={() => void saveRole(user, draft)}
+                              label={`Save role ${roleLabel(draft)} for ${user.username}`}
+                              testId={`user-role-save-${user.username}`}
                             >
-                              {ROLES.map((role) => (
-                                <option key={role} value={role}>
-                                  {roleLabel(role)}
-                                </option>
-                              ))}
-                            </select>
-                            {draft !== undefined && (
-                              <span className="role-editor-actions">
-                                <button
-                                  type="button"
-                                  className="button button-primary button-small"
-                                  aria-disabled={busy || undefined}
-                                  onClick={() => void saveRole(user, draft)}
-                                  aria-label={`Save role ${roleLabel(draft)} for ${user.username}`}
-                                  data-testid={`user-role-save-${user.username}`}
-                                >
-                                  {busy ? 'Saving…' : 'Save'}
-                                </button>
-                                <button
-                                  type="button"
-                                  className="button button-ghost button-small"
-                                  aria-disabled={busy || undefined}
-                                  onClick={() => {
-                                    if (busy) return;
-                                    setDraft(user.id, null);
-                                    focusRoleSelect(user);
-                                  }}
-                                  aria-label={`Keep role ${roleLabel(user.role)} for ${user.username}`}
-                                >
-                                  Cancel
-                                </button>
-                              </span>
-                            )}
+                              {busy ? 'Saving…' : 'Save'}
+                            </RowButton>
+                            <RowButton
+                              tone="ghost"
+                              busy={busy}
+                              onClick={() => {
+                                setDraft(user.id, null);
+                                focusRoleSelect(user);
+                              }}
+                              label={`Keep role ${roleLabel(user.role)} for ${user.username}`}
+                            >
+                              Cancel
+                            </RowButton>
                           </span>
                         )}
-                      </td>
-                      <td>
-                        <span className="status-stack">
-                          {user.enabled ? (
-                            <span className="badge badge-success">Enabled</span>
-                          ) : (
-                            <span className="badge badge-danger">Disabled</span>
-                          )}
-                          {user.mustChangePassword && (
-                            <span className="badge badge-warning" title="The user must choose a new password at next sign-in.">
-                              Temporary password
-                            </span>
-                          )}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <span className="status-stack">
+                      {user.enabled ? (
+                        <span className="badge badge-success">Enabled</span>
+                      ) : (
+                        <span className="badge badge-danger">Disabled</span>
+                      )}
+                      {user.mustChangePassword && (
+                        <span className="badge badge-warning" title="The user must choose a new password at next sign-in.">
+                          Temporary password
                         </span>
-                      </td>
-                      <td className="cell-date">
-                        {user.lastLoginAt === null ? (
-                          <span className="muted">Never</span>
-                        ) : (
-                          <time dateTime={user.lastLoginAt} title={user.lastLoginAt}>
-                            {formatDate(user.lastLoginAt)}
-                            <span className="cell-date-time">{formatTime(user.lastLoginAt)}</span>
-                          </time>
-                        )}
-                      </td>
-                      <td className="cell-actions">
-                        {self ? (
-                          <Link to="/account/password" className="button button-ghost button-small">
-                            My password
-                          </Link>
-                        ) : (
-                          <>
-                            <button
-                              type="button"
-                              className="button button-secondary button-small"
-                              aria-disabled={busy || undefined}
-                              onClick={() => {
-                                if (busy) return;
-                                if (user.enabled) setDialog({ kind: 'disable', user });
-                                else void enable(user);
-                              }}
-                              aria-label={`${user.enabled ? 'Disable' : 'Enable'} ${user.username}`}
-                              data-testid={`user-toggle-${user.username}`}
-                            >
-                              {user.enabled ? 'Disable' : 'Enable'}
-                            </button>
-                            <button
-                              type="button"
-                              className="button button-secondary button-small"
-                              aria-disabled={busy || undefined}
-                              onClick={() => {
-                                if (!busy) setDialog({ kind: 'reset', user });
-                              }}
-                              aria-label={`Reset password of ${user.username}`}
-                              data-testid={`user-reset-${user.username}`}
-                            >
-                              Reset password
-                            </button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                      )}
+                    </span>
+                  </td>
+                  <td className="cell-date">
+                    {user.lastLoginAt === null ? (
+                      <span className="muted">Never</span>
+                    ) : (
+                      <time dateTime={user.lastLoginAt} title={user.lastLoginAt}>
+                        {formatDate(user.lastLoginAt)}
+                        <span className="cell-date-time">{formatTime(user.lastLoginAt)}</span>
+                      </time>
+                    )}
+                  </td>
+                  <td className="cell-actions">
+                    {self ? (
+                      <Link to="/account/password" className="button button-ghost button-small">
+                        My password
+                      </Link>
+                    ) : (
+                      <>
+                        <RowButton
+                          busy={busy}
+                          onClick={() => {
+                            if (user.enabled) setDialog({ kind: 'disable', user });
+                            else void enable(user);
+                          }}
+                          label={`${user.enabled ? 'Disable' : 'Enable'} ${user.username}`}
+                          testId={`user-toggle-${user.username}`}
+                        >
+                          {user.enabled ? 'Disable' : 'Enable'}
+                        </RowButton>
+                        <RowButton
+                          busy={busy}
+                          onClick={() => setDialog({ kind: 'reset', user })}
+                          label={`Reset password of ${user.username}`}
+                          testId={`user-reset-${user.username}`}
+                        >
+                          Reset password
+                        </RowButton>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </ResourceTable>
         )}
-      </ResourceStates>
+      </ListPage>
 
       {dialog?.kind === 'create' && (
         <CreateUserDialog
