@@ -89,7 +89,7 @@ class RecordingRebuildTest extends GatewayTest {
         var keys = RecordingKeys.of(session.id(), session.startedAt());
         var metadata = RecordingPipeline.metadata(session);
         put(keys.video(), "video of " + session.id(), "video/mp4", metadata);
-        put(keys.cast(), "{\"version\":2,\"width\":80,\"height\":24}\n", "application/x-asciicast", metadata);
+        put(keys.raw(), "{\"version\":2,\"width\":80,\"height\":24}\n", "application/x-asciicast", metadata);
     }
 
     private void put(String key, String content, String type, Map<String, String> metadata) throws Exception {
