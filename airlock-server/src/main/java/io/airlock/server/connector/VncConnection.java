@@ -52,10 +52,7 @@ final class VncConnection implements RemoteConnection {
             output.answer(fed.toBrowser().get(i), fed.handshakeDone() && i == fed.toBrowser().size() - 1);
         }
         for (byte[] message : fed.toEquipment()) {
-            if (recorder != null) {
-                follow(message);
-            }
-            toEquipment.write(message);
+            toEquipment.write(recorder == null ? message : follow(message));
         }
         toEquipment.flush();
     }
@@ -68,16 +65,25 @@ final class VncConnection implements RemoteConnection {
         return true;
     }
 
-    /** Tells the recording what shapes the equipment's pixels, before the equipment gets the message. */
-    private void follow(byte[] message) throws IOException {
+    /**
+     * Tells the recording what shapes the equipment's pixels before the equipment gets the message, and
+     * leaves the cursor for the equipment to draw.
+     *
+     * @return the message as the equipment is to get it
+     */
+    private byte[] follow(byte[] message) throws IOException {
         switch (message[0]) {
             case 0 -> recorder.pixelFormat(PixelFormat.read(new ByteArrayInputStream(message, 4,
                     PixelFormat.WIRE_LENGTH)));
+            case 2 -> {
+                return BrowserRfbStream.withoutCursorShape(message);
+            }
             case 3 -> recorder.pixelsRequested();
             default -> {
                 // other messages do not change what the equipment sends
             }
         }
+        return message;
     }
 
     /** The session window resizes the desktop itself with SetDesktopSize, where the server supports it. */

@@ -250,7 +250,7 @@ class SessionService {
     }
 
     /** Desktops are recorded as their RFB stream (FBS); terminals as what their screen got (asciicast). */
-    static boolean desktop(Protocol protocol) {
+    private static boolean desktop(Protocol protocol) {
         return protocol == Protocol.VNC || protocol == Protocol.RDP;
     }
 
