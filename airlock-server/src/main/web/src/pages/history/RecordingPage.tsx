@@ -28,6 +28,8 @@ export function RecordingPage() {
   const text = params.get('view') === 'text';
   const audit = useQuery({ ...historyQueries.audit(id), enabled: Number.isInteger(id) && id > 0 });
   const session = audit.data?.session;
+  // A desktop's raw recording holds no text: view=text on its address still plays the video.
+  const view = !text ? 'video' : session === undefined ? 'loading' : isTerminal(session.protocol) ? 'text' : 'video';
   const historySearch = (useLocation().state as { historySearch?: string } | null)?.historySearch ?? '';
 
   useEffect(() => {
@@ -90,8 +92,8 @@ export function RecordingPage() {
         </div>
       )}
       {/* An unknown or unreadable session is said once, above; the player would only repeat it. */}
-      {!audit.isError &&
-        (text ? <CastView sessionId={id} start={start} /> : <VideoPlayer sessionId={id} start={start} />)}
+      {!audit.isError && view === 'text' && <CastView sessionId={id} start={start} />}
+      {!audit.isError && view === 'video' && <VideoPlayer sessionId={id} start={start} />}
     </>
   );
 }

@@ -22,6 +22,13 @@ public final class FbsWriter implements Closeable {
 
     private static final int MAX_WRITE = 1 << 20;
 
+    /**
+     * Where the preamble's pixel format lies in the file: a recorder that learns the pixel format its client
+     * chose only after the recording began, but before any pixel arrived, overwrites these 16 bytes in place,
+     * so the file is a whole recording at every moment.
+     */
+    public static final long PIXEL_FORMAT_OFFSET = Fbs.HEADER.length + 4 + ProtocolVersion.BANNER_LENGTH + 4 + 2 + 2;
+
     private final OutputStream out;
     private final Ticker ticker;
     private final long startNanos;

@@ -144,9 +144,7 @@ final class BrowserRfbStream {
             return message;
         }
         var wanted = new ArrayList<Integer>();
-        var body = ByteBuffer.wrap(message, 4, message.length - 4);
-        while (body.hasRemaining()) {
-            int encoding = body.getInt();
+        for (int encoding : encodings(message)) {
             if (decodable(encoding) && !wanted.contains(encoding)) {
                 wanted.add(encoding);
             }
@@ -155,6 +153,27 @@ final class BrowserRfbStream {
             wanted.add(Encodings.RAW);
         }
         return ClientMessages.setEncodings(wanted);
+    }
+
+    /**
+     * A SetEncodings without the Cursor pseudo-encoding, for a recorded session: the equipment then draws
+     * its cursor into the screen itself, so the recording shows it where it was. With Cursor the session
+     * window draws it, and the stream never says where.
+     */
+    static byte[] withoutCursorShape(byte[] setEncodings) {
+        var kept = new ArrayList<>(encodings(setEncodings));
+        kept.remove(Integer.valueOf(Encodings.CURSOR));
+        return ClientMessages.setEncodings(kept);
+    }
+
+    /** The encodings a whole SetEncodings message lists, in its order. */
+    private static List<Integer> encodings(byte[] setEncodings) {
+        var listed = new ArrayList<Integer>();
+        var body = ByteBuffer.wrap(setEncodings, 4, setEncodings.length - 4);
+        while (body.hasRemaining()) {
+            listed.add(body.getInt());
+        }
+        return listed;
     }
 
     /** An encoding the recording decodes, or a Tight quality or compression level, which only tune them. */

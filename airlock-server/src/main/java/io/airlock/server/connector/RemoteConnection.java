@@ -19,6 +19,16 @@ public interface RemoteConnection extends AutoCloseable {
     /** Tells the equipment the terminal's new size. */
     void resize(int columns, int rows) throws IOException;
 
+    /**
+     * Tees what the equipment sends into a desktop recording, from its first message on. Call it before
+     * {@link #output()} is first read.
+     *
+     * @return false for a connection that is no desktop: a terminal's output is recorded as it is read
+     */
+    default boolean recordDesktop(RfbRecorder recorder) throws IOException {
+        return false;
+    }
+
     /** Closes the connection; safe to call more than once and from any thread. */
     @Override
     void close();

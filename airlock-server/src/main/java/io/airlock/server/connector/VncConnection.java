@@ -1,6 +1,8 @@
 package io.airlock.server.connector;
 
+import io.airlock.rfb.PixelFormat;
 import io.airlock.rfb.ServerInit;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -20,9 +22,12 @@ final class VncConnection implements RemoteConnection {
     private final OutputStream toEquipment;
     private final BrowserRfbStream browser;
     private final ToBrowser output;
+    private final ServerInit init;
+    private RfbRecorder recorder;
 
     VncConnection(Socket socket, InputStream fromEquipment, ServerInit init) throws IOException {
         this.socket = socket;
+        this.init = init;
         this.toEquipment = socket.getOutputStream();
         this.browser = new BrowserRfbStream(init.toBytes());
         this.output = new ToBrowser(fromEquipment);
@@ -47,9 +52,38 @@ final class VncConnection implements RemoteConnection {
             output.answer(fed.toBrowser().get(i), fed.handshakeDone() && i == fed.toBrowser().size() - 1);
         }
         for (byte[] message : fed.toEquipment()) {
-            toEquipment.write(message);
+            toEquipment.write(recorder == null ? message : follow(message));
         }
         toEquipment.flush();
+    }
+
+    @Override
+    public synchronized boolean recordDesktop(RfbRecorder recorder) throws IOException {
+        recorder.begin(init);
+        this.recorder = recorder;
+        output.recorder = recorder;
+        return true;
+    }
+
+    /**
+     * Tells the recording what shapes the equipment's pixels before the equipment gets the message, and
+     * leaves the cursor for the equipment to draw.
+     *
+     * @return the message as the equipment is to get it
+     */
+    private byte[] follow(byte[] message) throws IOException {
+        switch (message[0]) {
+            case 0 -> recorder.pixelFormat(PixelFormat.read(new ByteArrayInputStream(message, 4,
+                    PixelFormat.WIRE_LENGTH)));
+            case 2 -> {
+                return BrowserRfbStream.withoutCursorShape(message);
+            }
+            case 3 -> recorder.pixelsRequested();
+            default -> {
+                // other messages do not change what the equipment sends
+            }
+        }
+        return message;
     }
 
     /** The session window resizes the desktop itself with SetDesktopSize, where the server supports it. */
@@ -76,6 +110,7 @@ final class VncConnection implements RemoteConnection {
         private Answer current;
         private int position;
         private boolean relaying;
+        private volatile RfbRecorder recorder;
 
         ToBrowser(InputStream fromEquipment) {
             this.fromEquipment = fromEquipment;
@@ -123,7 +158,12 @@ final class VncConnection implements RemoteConnection {
                     throw new InterruptedIOException("the session ended during the VNC handshake");
                 }
             }
-            return fromEquipment.read(b, off, len);
+            int n = fromEquipment.read(b, off, len);
+            RfbRecorder tee = recorder;
+            if (n > 0 && tee != null) {
+                tee.received(b, off, n);
+            }
+            return n;
         }
     }
 }

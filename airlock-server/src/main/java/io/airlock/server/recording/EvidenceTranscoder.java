@@ -1,6 +1,14 @@
 package io.airlock.server.recording;
 
+import io.airlock.recording.RecordingFormatException;
+import io.airlock.recording.fbs.FbsPlayback;
 import io.airlock.recording.video.AsciicastTranscoder;
+import io.airlock.recording.video.FbsTranscoder;
+import io.airlock.recording.video.TranscodeProgress;
+import io.airlock.recording.video.TranscodeResult;
+import io.airlock.recording.video.VideoException;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +22,24 @@ import org.springframework.stereotype.Component;
 class EvidenceTranscoder {
 
     private final AsciicastTranscoder transcoder;
+    private final FbsTranscoder desktops;
 
     EvidenceTranscoder(@Value("${airlock.recording.constant-frame-rate:false}") boolean constantFrameRate) {
         AsciicastTranscoder evidence = AsciicastTranscoder.evidence().onOneThread();
+        FbsTranscoder desktopEvidence = FbsTranscoder.evidence().onOneThread();
         this.transcoder = constantFrameRate ? evidence.withConstantFrameRate() : evidence;
+        this.desktops = constantFrameRate ? desktopEvidence.withConstantFrameRate() : desktopEvidence;
     }
 
+    /** The terminal transcoder, which also encodes a terminal session's video while it runs. */
     AsciicastTranscoder get() {
         return transcoder;
+    }
+
+    /** Transcodes a finished recording of either kind, told apart by its first bytes. */
+    TranscodeResult transcode(Path recording, Path video, TranscodeProgress progress)
+            throws IOException, RecordingFormatException, VideoException {
+        return FbsPlayback.isFbs(recording) ? desktops.transcode(recording, video, progress)
+                : transcoder.transcode(recording, video, progress);
     }
 }

@@ -37,7 +37,7 @@ public class RecordingDownloads {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
-    /** The two objects of a terminal recording: its evidence video and the raw asciicast. */
+    /** The two objects of a recording: its evidence video and the raw recording (asciicast or FBS). */
     public enum Kind {
         VIDEO("video/mp4", ".mp4", "video_key", "video_sha256"),
         CAST("application/x-asciicast", ".cast", "cast_key", "cast_sha256");
@@ -142,16 +142,18 @@ public class RecordingDownloads {
             throw expired(sessionId);
         }
         verify(sessionId, bucket, object, row.sha256(), actor);
+        RawFormat raw = RawFormat.of(row.key());
+        String name = kind == Kind.VIDEO ? "video" : raw == RawFormat.FBS ? "desktop recording" : "terminal recording";
         if (opening && firstOpeningInAWhile(actor + " " + sessionId + " " + kind + " " + download)) {
             String action = download ? "DOWNLOADED" : "VIEWED";
-            String what = (kind == Kind.VIDEO ? "video" : "terminal recording") + " of session #" + sessionId;
-            audit.record(actor, "RECORDING_" + action, what);
+            audit.record(actor, "RECORDING_" + action, name + " of session #" + sessionId);
             recordings.event(sessionId, clock.instant(), action, (download ? "Downloaded" : "Viewed") + " the "
-                    + (kind == Kind.VIDEO ? "video" : "terminal recording") + " by " + actor + ".");
+                    + name + " by " + actor + ".");
         }
         String fileName = safe(row.assetName()) + "_" + safe(row.username()) + "_"
-                + FILE_TIME.format(row.startedAt()) + kind.extension;
-        return new Located(bucket, row.key(), object.size(), fileName, kind.contentType);
+                + FILE_TIME.format(row.startedAt()) + (kind == Kind.VIDEO ? kind.extension : raw.extension());
+        return new Located(bucket, row.key(), object.size(), fileName,
+                kind == Kind.VIDEO ? kind.contentType : raw.contentType());
     }
 
     /** A player opens a video more than once as it starts; those are one view in the audit trail. */

@@ -33,7 +33,6 @@ class RecordingPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingPipeline.class);
     static final String VIDEO_TYPE = "video/mp4";
-    static final String CAST_TYPE = "application/x-asciicast";
     private static final long PROGRESS_INTERVAL_NANOS = Duration.ofMillis(500).toNanos();
 
     private final RecordingRepository recordings;
@@ -85,20 +84,17 @@ class RecordingPipeline {
             status = RecordingStatus.PROCESSING;
         }
         recordings.countAttempt(sessionId);
-        Path cast = spool.castFile(sessionId);
+        Path raw = spool.recordingFile(sessionId);
+        RawFormat format = RawFormat.of(raw);
         Path video = spool.videoFile(sessionId);
         try {
-            long cut = SpoolFile.finish(cast);
-            if (cut > 0) {
-                recordings.event(sessionId, clock.instant(), "SPOOL_REPAIRED", "The last " + cut + " bytes, half a "
-                        + "line written when the gateway stopped, were cut from the recording.");
-            }
+            finishSpool(sessionId, raw, format);
             if (!Files.exists(video)) { // else it was encoded while the session ran, or by an earlier attempt
-                transcode(session, cast, video);
+                transcode(session, raw, video);
             }
             Destination destination = destination(state);
             RecordingStore target = destination.store();
-            RecordingKeys keys = RecordingKeys.of(sessionId, session.startedAt());
+            RecordingKeys keys = RecordingKeys.of(sessionId, session.startedAt(), format);
             recordings.progress(sessionId, "Uploading to the bucket.", null);
             Map<String, String> metadata = metadata(session);
             if (state.openUploadId() != null) {
@@ -110,28 +106,31 @@ class RecordingPipeline {
                 recordings.clearOpenUpload(sessionId);
             }
             StoredObject storedVideo = upload(target, sessionId, keys.video(), video, VIDEO_TYPE, metadata);
-            StoredObject storedCast = upload(target, sessionId, keys.cast(), cast, CAST_TYPE, metadata);
+            StoredObject storedRaw = upload(target, sessionId, keys.raw(), raw, format.contentType(), metadata);
             verify(target, storedVideo);
-            verify(target, storedCast);
+            verify(target, storedRaw);
             recordings.event(sessionId, clock.instant(), "UPLOADED", "Stored " + keys.video() + " ("
-                    + storedVideo.size() + " bytes) and " + keys.cast() + " (" + storedCast.size() + " bytes) in "
+                    + storedVideo.size() + " bytes) and " + keys.raw() + " (" + storedRaw.size() + " bytes) in "
                     + destination.label() + "; SHA-256 verified in the bucket: " + storedVideo.sha256() + ".");
-            boolean tagged = storedVideo.tagging().applied() && storedCast.tagging().applied();
+            boolean tagged = storedVideo.tagging().applied() && storedRaw.tagging().applied();
             recordings.event(sessionId, clock.instant(), tagged ? "TAGS_APPLIED" : "METADATA_ONLY", tagged
                     ? "The session metadata is stored as object tags and as object metadata."
-                    : firstNonNull(storedVideo.tagging().note(), storedCast.tagging().note(),
+                    : firstNonNull(storedVideo.tagging().note(), storedRaw.tagging().note(),
                             "The session metadata is stored as object metadata."));
-            recordings.stored(sessionId, keys.video(), storedVideo.sha256(), storedVideo.size(), keys.cast(),
-                    storedCast.sha256(), tagged);
+            recordings.stored(sessionId, keys.video(), storedVideo.sha256(), storedVideo.size(), keys.raw(),
+                    storedRaw.sha256(), tagged);
             if (!recordings.transition(sessionId, status, RecordingStatus.READY, null)) {
                 throw new IllegalStateException("recording #" + sessionId + " changed status while it was processed");
             }
             recordings.event(sessionId, clock.instant(), "READY", "The recording is ready to view and download.");
-            // Search indexes the spool copy while it is here; what this misses, its catch-up reads from the bucket.
-            text.indexSpooled(sessionId, cast);
+            if (format == RawFormat.ASCIICAST) {
+                // Search indexes the spool copy while it is here; what this misses, its catch-up reads from the
+                // bucket. A desktop's pixels hold no text to search.
+                text.indexSpooled(sessionId, raw);
+            }
             // The bucket holds the same bytes now: only then does the spool let go.
             Files.deleteIfExists(video);
-            Files.deleteIfExists(cast);
+            Files.deleteIfExists(raw);
         } catch (StorageException e) {
             if (e.reason() == StorageException.Reason.UNAVAILABLE || serverError(e)) {
                 fail(sessionId, status, RecordingStatus.WAITING_FOR_STORAGE, "The bucket cannot be reached ("
@@ -141,15 +140,25 @@ class RecordingPipeline {
                     + "the upload is retried.", e, false);
         } catch (IOException | RecordingFormatException | VideoException e) {
             fail(sessionId, status, RecordingStatus.FAILED, "The video could not be made (" + e.getMessage()
-                    + "). The recording is kept on the gateway at " + cast + " and the step is retried.", e, false);
+                    + "). The recording is kept on the gateway at " + raw + " and the step is retried.", e, false);
         } catch (RuntimeException e) {
             // Whatever else went wrong is shown too, never left as a silent PROCESSING.
             fail(sessionId, status, RecordingStatus.FAILED, "The recording could not be stored (" + e
-                    + "). It is kept on the gateway at " + cast + " and the step is retried.", e, false);
+                    + "). It is kept on the gateway at " + raw + " and the step is retried.", e, false);
         }
     }
 
-    private void transcode(SessionRecord session, Path cast, Path video)
+    /** Cuts what a crash left half written at the spool file's end, and says so in the timeline. */
+    private void finishSpool(long sessionId, Path raw, RawFormat format) throws IOException {
+        long cut = format == RawFormat.FBS ? FbsSpoolFile.finish(raw) : SpoolFile.finish(raw);
+        if (cut > 0) {
+            recordings.event(sessionId, clock.instant(), "SPOOL_REPAIRED", "The last " + cut + " bytes, half "
+                    + (format == RawFormat.FBS ? "a block" : "a line") + " written when the gateway stopped, were cut "
+                    + "from the recording.");
+        }
+    }
+
+    private void transcode(SessionRecord session, Path raw, Path video)
             throws IOException, RecordingFormatException, VideoException {
         long sessionId = session.id();
         double length = Math.max(0.001, Duration.between(session.startedAt(),
@@ -157,7 +166,7 @@ class RecordingPipeline {
         var progress = new ProgressReporter(sessionId, length);
         progress.report(0);
         // Written beside the video and moved into place whole: a crash leaves no video to upload half of.
-        var result = transcoder.get().transcode(cast, video, progress);
+        var result = transcoder.transcode(raw, video, progress);
         recordings.progress(sessionId, "Transcoded.", 100);
         recordings.event(sessionId, clock.instant(), "TRANSCODED", "H.264 640x480 25 fps, "
                 + String.format(java.util.Locale.ROOT, "%.1f", result.duration().toMillis() / 1000.0) + " s, "

@@ -71,7 +71,7 @@ public class RecordingRebuild {
             for (StoredObject object : store.list(RecordingKeys.ROOT, Integer.MAX_VALUE)) {
                 Matcher key = VIDEO_KEY.matcher(object.key());
                 if (!key.matches()) {
-                    continue; // the .cast beside each video, and whatever else shares the prefix
+                    continue; // the raw recording beside each video, and whatever else shares the prefix
                 }
                 found++;
                 long sessionId = Long.parseLong(key.group(1));
@@ -117,8 +117,9 @@ public class RecordingRebuild {
                     sessionId);
             return false;
         }
-        String castKey = videoKey.substring(0, videoKey.length() - ".mp4".length()) + ".cast";
-        Optional<StoredObject> cast = store.head(castKey);
+        String stem = videoKey.substring(0, videoKey.length() - ".mp4".length());
+        Optional<StoredObject> cast = store.head(stem + RawFormat.ASCIICAST.extension())
+                .or(() -> store.head(stem + RawFormat.FBS.extension()));
         jdbc.sql("insert into session_record (id, user_id, username, client_address, group_id, group_name, asset_id, "
                 + "asset_name, method_id, protocol, host, port, enforce_recording, recording_status, started_at, "
                 + "ended_at, end_detail, bytes_to_equipment, bytes_from_equipment, integration_id, video_key, "

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * This node's local spool: the source of truth for a recording until its objects are verified in the
- * bucket. One asciicast file per session while it runs, its video beside it once transcoded. The
- * directory is owner-only, like the rest of the data directory.
+ * bucket. One asciicast (terminal) or FBS (desktop) file per session while it runs, its video beside it
+ * once transcoded. The directory is owner-only, like the rest of the data directory.
  */
 @Component
 public class RecordingSpool {
@@ -30,6 +30,17 @@ public class RecordingSpool {
     /** The session's terminal recording. */
     public Path castFile(long sessionId) {
         return dir.resolve("session-" + sessionId + ".cast");
+    }
+
+    /** The session's desktop recording (the equipment's RFB stream, FBS). */
+    public Path fbsFile(long sessionId) {
+        return dir.resolve("session-" + sessionId + ".fbs");
+    }
+
+    /** The session's raw recording: its desktop recording where there is one, else its terminal recording. */
+    Path recordingFile(long sessionId) {
+        Path fbs = fbsFile(sessionId);
+        return Files.exists(fbs) ? fbs : castFile(sessionId);
     }
 
     /**

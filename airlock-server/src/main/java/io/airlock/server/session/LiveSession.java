@@ -43,7 +43,7 @@ final class LiveSession {
     private final Instant startedAt;
     private final WebSocketSession socket;
     private final RemoteConnection connection;
-    private final SessionRecorder recorder;
+    private final Recorder recorder;
     private final Consumer<Ending> onEnd;
     private final List<Monitor> monitors = new CopyOnWriteArrayList<>();
     private final RecentOutput recent = new RecentOutput();
@@ -61,7 +61,7 @@ final class LiveSession {
     private volatile int rows;
 
     LiveSession(long recordId, Launch launch, Instant startedAt, WebSocketSession socket, RemoteConnection connection,
-            SessionRecorder recorder, int columns, int rows, Consumer<Ending> onEnd) {
+            Recorder recorder, int columns, int rows, Consumer<Ending> onEnd) {
         this.columns = columns;
         this.rows = rows;
         this.recordId = recordId;
@@ -199,6 +199,8 @@ final class LiveSession {
         try {
             connection.write(data, 0, data.length);
             toEquipment.addAndGet(data.length);
+        } catch (RecordingFailure e) {
+            end(EndReason.ERROR, e.getMessage(), null);
         } catch (IOException | RuntimeException e) {
             end(EndReason.EQUIPMENT_CLOSED, "The equipment closed the connection.", null);
         }
@@ -350,7 +352,7 @@ final class LiveSession {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(s == null ? "" : s)) + "\"";
     }
 
-    /** A recorder write failed while pumping output. */
+    /** A recorder write failed while the session ran. */
     static final class RecordingFailure extends IOException {
         private static final long serialVersionUID = 1L;
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * recording is safely stored in the bucket. Any write failure is reported to the caller, which ends the
  * session: where a group enforces recording, no recording means no session.
  */
-final class SessionRecorder implements AutoCloseable {
+final class SessionRecorder implements Recorder {
 
     private final Path file;
     private final AsciicastWriter writer;
@@ -54,25 +54,29 @@ final class SessionRecorder implements AutoCloseable {
         }
     }
 
-    Path file() {
+    @Override
+    public Path file() {
         return file;
     }
 
-    synchronized void output(byte[] data, int offset, int length) throws IOException {
+    @Override
+    public synchronized void output(byte[] data, int offset, int length) throws IOException {
         var event = writer.output(data, offset, length);
         if (live != null && event.isPresent()) {
             live.offer(event.get());
         }
     }
 
-    synchronized void resize(int columns, int rows) throws IOException {
+    @Override
+    public synchronized void resize(int columns, int rows) throws IOException {
         var event = writer.resize(columns, rows);
         if (live != null) {
             live.offer(event);
         }
     }
 
-    synchronized void marker(String label) throws IOException {
+    @Override
+    public synchronized void marker(String label) throws IOException {
         var event = writer.marker(label);
         if (live != null) {
             live.offer(event);
@@ -102,7 +106,8 @@ final class SessionRecorder implements AutoCloseable {
     }
 
     /** The session never opened: the live video is dropped with the spool file. */
-    synchronized void discard() throws IOException {
+    @Override
+    public synchronized void discard() throws IOException {
         if (live != null) {
             live.abandon("the session did not open");
         }

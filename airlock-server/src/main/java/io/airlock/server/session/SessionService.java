@@ -1,5 +1,6 @@
 package io.airlock.server.session;
 
+import io.airlock.recording.asciicast.Ticker;
 import io.airlock.server.access.AccessPolicy;
 import io.airlock.server.access.AirlockPrincipal;
 import io.airlock.server.asset.AccessMethod;
@@ -119,11 +120,6 @@ class SessionService {
         if (!connectors.containsKey(method.protocol())) {
             throw new ApiException(Reason.INVALID, method.protocol() + " sessions are not available on this gateway yet.");
         }
-        if (decision.enforceRecording() && method.protocol() == Protocol.VNC) {
-            // Fails closed: a desktop stream in a terminal recording would be no evidence at all.
-            throw new ApiException(Reason.UNAVAILABLE, "This access group enforces recording, and this gateway "
-                    + "does not record VNC sessions; the session was not opened.");
-        }
         boolean ask = method.credentialKind() == CredentialKind.ASK_USER;
         String storedUsername = method.username() == null || method.username().isBlank() ? null : method.username();
         var launch = new Launch(user.id(), user.getUsername(), clientAddress, groupId, decision.groupName(),
@@ -188,6 +184,9 @@ class SessionService {
             // Decoded once here, so the browser, the monitors and the recording all see the same text.
             opening.connection = CharsetConnection.wrap(connectors.get(launch.protocol()).open(target, columns, rows),
                     target.charset());
+            if (opening.recorder instanceof DesktopRecorder desktop) {
+                recordDesktop(opening.connection, desktop);
+            }
             if (opening.recorder != null) {
                 handOff.started(recordId, integrationName.orElseThrow());
             }
@@ -229,7 +228,7 @@ class SessionService {
                 target.hostKeys(), target.charset(), target.telnetPrompts());
     }
 
-    private SessionRecorder startRecorder(long recordId, Launch launch, Optional<String> integrationName,
+    private Recorder startRecorder(long recordId, Launch launch, Optional<String> integrationName,
             int columns, int rows) throws RecordingUnavailable {
         if (integrationName.isEmpty()) {
             throw new RecordingUnavailable("This access group enforces recording, and no storage integration "
@@ -238,12 +237,36 @@ class SessionService {
         }
         requireSpoolSpace();
         try {
+            if (desktop(launch.protocol())) {
+                return DesktopRecorder.create(spool.fbsFile(recordId), Ticker.SYSTEM);
+            }
             return SessionRecorder.start(spool.castFile(recordId), columns, rows,
                     launch.assetName() + " (" + launch.protocol() + ")", clock,
                     liveVideos.begin(recordId, columns, rows).orElse(null));
         } catch (IOException e) {
             throw new RecordingUnavailable("This access group enforces recording, and the recording could "
                     + "not start (" + e.getMessage() + "). The session was not opened.");
+        }
+    }
+
+    /** Desktops are recorded as their RFB stream (FBS); terminals as what their screen got (asciicast). */
+    private static boolean desktop(Protocol protocol) {
+        return protocol == Protocol.VNC || protocol == Protocol.RDP;
+    }
+
+    /** The connection tees the equipment's stream into the recording from its first message on. */
+    private static void recordDesktop(RemoteConnection connection, DesktopRecorder recorder)
+            throws RecordingUnavailable {
+        boolean recording;
+        try {
+            recording = connection.recordDesktop(recorder);
+        } catch (IOException e) {
+            throw new RecordingUnavailable("This access group enforces recording, and the recording could "
+                    + "not start (" + e.getMessage() + "). The session was not opened.");
+        }
+        if (!recording) {
+            throw new RecordingUnavailable("This access group enforces recording, and this connection cannot be "
+                    + "recorded by this gateway. The session was not opened.");
         }
     }
 
@@ -277,7 +300,7 @@ class SessionService {
     private final class Opening {
         private final long recordId;
         private final Launch launch;
-        private SessionRecorder recorder;
+        private Recorder recorder;
         private RemoteConnection connection;
 
         Opening(long recordId, Launch launch) {
@@ -291,7 +314,7 @@ class SessionService {
                 quietly("closing the equipment connection", connection::close);
             }
             if (recorder != null) {
-                SessionRecorder started = recorder;
+                Recorder started = recorder;
                 quietly("discarding the recording", started::discard);
                 // Only a header was written: there is no session to keep as evidence.
                 quietly("removing the recording", () -> java.nio.file.Files.deleteIfExists(started.file()));

@@ -48,6 +48,13 @@ class BrowserRfbStreamTest {
     }
 
     @Test
+    void recordedSessionLeavesTheCursorForTheEquipmentToDrawIntoTheScreen() {
+        byte[] offered = ClientMessages.setEncodings(List.of(Encodings.ZRLE, Encodings.CURSOR, Encodings.RAW));
+        assertThat(BrowserRfbStream.withoutCursorShape(offered))
+                .isEqualTo(ClientMessages.setEncodings(List.of(Encodings.ZRLE, Encodings.RAW)));
+    }
+
+    @Test
     void aWrongVersionSecurityTypeOrUnknownMessageIsRefused() throws Exception {
         byte[] old = "RFB 003.003\n".getBytes();
         assertThatThrownBy(() -> new BrowserRfbStream(INIT).feed(old, 0, old.length)).isInstanceOf(RfbException.class);

@@ -2,6 +2,13 @@ package io.airlock.server.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.recording.fbs.FbsPlayback;
+import io.airlock.rfb.ClientMessages;
+import io.airlock.rfb.Encodings;
+import io.airlock.rfb.RfbHandshake;
+import io.airlock.rfb.ServerInit;
+import io.airlock.rfb.ServerMessage;
+import io.airlock.rfb.ServerMessageReader;
 import io.airlock.server.peers.TestPeers;
 import io.airlock.server.storage.S3MockServer;
 import io.airlock.server.support.Bucket;
@@ -9,6 +16,7 @@ import io.airlock.server.support.ChildGateway;
 import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbWindow;
 import io.airlock.server.support.TcpProxy;
 import io.airlock.server.support.TestPostgres;
 import io.airlock.server.support.VideoProbe;
@@ -19,9 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,10 +46,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Nothing recorded is lost when the gateway dies: a real gateway in a second JVM is killed with SIGKILL
- * while a recorded SSH session runs, while its video is transcoded and while it is uploaded; started
- * again on the same data directory it ends the session as "gateway restarted" and completes the work,
- * leaving exactly one video and one raw recording in the bucket. Also: the bucket unreachable for a while
- * (every connection dropped) only delays the upload. Each against the embedded store (s3proxy, no
+ * while a recorded SSH or VNC session runs, while its video is transcoded and while it is uploaded;
+ * started again on the same data directory it ends the session as "gateway restarted" and completes the
+ * work, leaving exactly one video and one raw recording in the bucket. Also: the bucket unreachable for a
+ * while (every connection dropped) only delays the upload. Each against the embedded store (s3proxy, no
  * tagging) and S3Mock (tagging), reached through a TCP relay that can slow or cut the connection.
  */
 @Tag("peers")
@@ -113,6 +124,50 @@ class RecordingCrashTest {
         JsonNode audit = awaitStatus(id, "READY");
         assertThat(audit.get("session").get("endReason").asString()).isEqualTo("GATEWAY_RESTARTED");
         assertThat(stored(id, audit, store)).contains("before-crash-42");
+    }
+
+    @Test
+    void killedWhileRecordingADesktopTheRestartedGatewayStoresItsFbsAndVideo() throws Exception {
+        start(Store.EMBEDDED, Map.of());
+        var setup = EquipmentSetup.vnc(admin(), gateway.port(), PEERS, "crash-desktop", PEERS.vncPassword(), true);
+        long id;
+        try (var window = setup.open(80, 24)) {
+            id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            var in = RfbWindow.input(window, WAIT);
+            var out = RfbWindow.output(window);
+            ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
+            out.write(ClientMessages.setEncodings(List.of(Encodings.ZRLE, Encodings.RAW)));
+            out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
+            out.flush();
+            var reader = new ServerMessageReader(in, init.newFramebuffer(init.pixelFormat()));
+            assertThat(reader.next()).get().isInstanceOf(ServerMessage.FramebufferUpdate.class);
+            gateway.kill();
+        }
+        restart();
+
+        JsonNode audit = awaitStatus(id, "READY");
+        assertThat(audit.get("session").get("endReason").asString()).isEqualTo("GATEWAY_RESTARTED");
+        JsonNode recording = audit.get("recording");
+        String videoKey = prefix + recording.get("videoKey").asString();
+        String fbsKey = prefix + recording.get("castKey").asString();
+        assertThat(fbsKey).endsWith("/" + id + ".fbs");
+        assertThat(bucket.keys(prefix)).filteredOn(k -> k.contains("/" + id + "."))
+                .containsExactlyInAnyOrder(videoKey, fbsKey);
+        assertThat(bucket.metadata(fbsKey)).containsEntry("session-id", Long.toString(id))
+                .containsEntry("protocol", "VNC");
+        Path fbs = bucket.download(fbsKey, dir.resolve("downloaded-" + id + ".fbs"));
+        assertThat(sha256(fbs)).isEqualTo(recording.get("castSha256").asString());
+        try (var in = Files.newInputStream(fbs); var playback = FbsPlayback.open(in)) {
+            while (playback.next()) {
+                // replays what was recorded up to the crash
+            }
+            assertThat(Arrays.stream(playback.framebuffer().pixels()).filter(p -> (p & 0xffffff) == 0xffffff).count())
+                    .as("the xterm's white, on the screen the window was shown before the crash").isGreaterThan(2000);
+        }
+        Path video = bucket.download(videoKey, dir.resolve("downloaded-" + id + ".mp4"));
+        assertThat(sha256(video)).isEqualTo(recording.get("videoSha256").asString());
+        assertThat(VideoProbe.stream(video)).containsEntry("codec_name", "h264").containsEntry("width", "640")
+                .containsEntry("height", "480");
     }
 
     @ParameterizedTest

@@ -71,6 +71,29 @@ class RecordingRebuildTest extends GatewayTest {
     }
 
     @Test
+    void lostDesktopRowComesBackWithItsFbsWhichDownloadsAsWhatItIs() throws Exception {
+        long id = jdbc.sql("select coalesce(max(id), 0) + 7000 from session_record").query(Long.class).single();
+        SessionRecord lost = desktop(id, "hmi-9", "operator-d");
+        var keys = RecordingKeys.of(lost.id(), lost.startedAt(), RawFormat.FBS);
+        var metadata = RecordingPipeline.metadata(lost);
+        put(keys.video(), "video of " + id, "video/mp4", metadata);
+        put(keys.raw(), "FBS 001.000\n", RawFormat.FBS.contentType(), metadata);
+        var admin = signedInAdmin();
+
+        assertThat(Json.parse(admin.post("/api/sessions/rebuild-from-bucket", "").body()).get("created").asInt())
+                .isGreaterThanOrEqualTo(1);
+
+        JsonNode row = Json.parse(admin.get("/api/sessions/" + id).body());
+        assertThat(row.get("session").get("protocol").asString()).isEqualTo("VNC");
+        assertThat(row.get("recording").get("castKey").asString()).isEqualTo(keys.raw()).endsWith(id + ".fbs");
+        var raw = admin.getBytes("/api/sessions/" + id + "/recording?format=cast&download=true", Map.of());
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(new String(raw.body(), StandardCharsets.US_ASCII)).isEqualTo("FBS 001.000\n");
+        assertThat(raw.header("Content-Type")).isEqualTo("application/x-fbs");
+        assertThat(raw.header("Content-Disposition")).contains("hmi-9_operator-d_").contains(".fbs");
+    }
+
+    @Test
     void usersAndAccessAdminsCannotRebuild() {
         assertThat(newSignedInUser(uniqueName("rb-aa"), "ACCESS_ADMIN").post("/api/sessions/rebuild-from-bucket", "")
                 .status()).isEqualTo(403);
@@ -84,12 +107,18 @@ class RecordingRebuildTest extends GatewayTest {
                 null, 1, 2);
     }
 
+    private static SessionRecord desktop(long id, String asset, String user) {
+        return new SessionRecord(id, 3, user, "10.0.0.9", 4, "line-1", 5, asset, 6, "VNC", "10.20.30.41", 5900, true,
+                RecordingStatus.READY, null, null, STARTED, STARTED.plusSeconds(90), EndReason.CLOSED_BY_USER, null,
+                null, 1, 2);
+    }
+
     /** Both objects as the pipeline stores them, with their metadata; no history row. */
     private void store(SessionRecord session) throws Exception {
         var keys = RecordingKeys.of(session.id(), session.startedAt());
         var metadata = RecordingPipeline.metadata(session);
         put(keys.video(), "video of " + session.id(), "video/mp4", metadata);
-        put(keys.cast(), "{\"version\":2,\"width\":80,\"height\":24}\n", "application/x-asciicast", metadata);
+        put(keys.raw(), "{\"version\":2,\"width\":80,\"height\":24}\n", "application/x-asciicast", metadata);
     }
 
     private void put(String key, String content, String type, Map<String, String> metadata) throws Exception {

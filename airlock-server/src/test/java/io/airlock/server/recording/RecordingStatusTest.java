@@ -42,6 +42,6 @@ class RecordingStatusTest {
     void objectsAreKeyedByTheSessionsUtcStartDay() {
         var keys = RecordingKeys.of(42, Instant.parse("2026-01-31T23:59:59Z"));
         assertThat(keys.video()).isEqualTo("recordings/2026/01/31/42.mp4");
-        assertThat(keys.cast()).isEqualTo("recordings/2026/01/31/42.cast");
+        assertThat(keys.raw()).isEqualTo("recordings/2026/01/31/42.cast");
     }
 }

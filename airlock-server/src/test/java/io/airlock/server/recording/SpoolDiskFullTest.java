@@ -2,16 +2,25 @@ package io.airlock.server.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.rfb.ClientMessages;
+import io.airlock.rfb.Encodings;
+import io.airlock.rfb.RfbHandshake;
+import io.airlock.rfb.ServerInit;
+import io.airlock.rfb.ServerMessage;
+import io.airlock.rfb.ServerMessageReader;
 import io.airlock.server.peers.TestPeers;
 import io.airlock.server.support.ChildGateway;
 import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbWindow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +94,86 @@ class SpoolDiskFullTest {
         JsonNode audit = audit(admin, id);
         assertThat(audit.get("session").get("recordingStatus").asString()).as(audit.toString()).isEqualTo("READY");
         assertThat(audit.get("recording").get("castKey").asString()).endsWith("/" + id + ".cast");
+    }
+
+    @Test
+    void aFullSpoolEndsTheRecordedDesktopWithTheReasonAndKeepsWhatWasRecorded() throws Exception {
+        var admin = startOnSmallSpool("desktop-full-admin-pass");
+        var setup = EquipmentSetup.vnc(admin, gateway.port(), PEERS, "desktop-full", PEERS.vncPassword(), true);
+
+        Path filler = spool.resolve("filler");
+        long id;
+        try (var window = setup.open(80, 24)) {
+            id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            var in = RfbWindow.input(window, WAIT);
+            var out = RfbWindow.output(window);
+            ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
+            out.write(ClientMessages.setEncodings(List.of(Encodings.RAW)));
+            out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
+            out.flush();
+            var reader = new ServerMessageReader(in, init.newFramebuffer(init.pixelFormat()));
+            assertThat(reader.next()).get().isInstanceOf(ServerMessage.FramebufferUpdate.class);
+            fill(filler);
+            // Whole screens in Raw, far more than the full spool can take.
+            for (int i = 0; i < 20 && !window.isClosed(); i++) {
+                window.sendBinary(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
+            }
+
+            JsonNode ended = window.awaitNotice("ended", WAIT);
+            assertThat(ended.get("message").asString()).contains("Recording failed").contains("enforces recording");
+        }
+        JsonNode row = audit(admin, id).get("session");
+        assertThat(row.get("endReason").asString()).isEqualTo("ERROR");
+        assertThat(row.get("endDetail").asString()).contains("Recording failed");
+        assertThat(Files.size(spool.resolve("session-" + id + ".fbs"))).as("the screen recorded before the disk "
+                + "filled").isGreaterThan(640L * 480);
+
+        Files.delete(filler); // space again: the kept recording goes to the bucket
+        JsonNode audit = awaitReady(admin, id);
+        assertThat(audit.get("session").get("recordingStatus").asString()).as(audit.toString()).isEqualTo("READY");
+        assertThat(audit.get("recording").get("castKey").asString()).endsWith("/" + id + ".fbs");
+    }
+
+    @Test
+    void aSpoolThatCannotBeWrittenRefusesTheRecordedDesktopWithTheReason() throws Exception {
+        var admin = startOnSmallSpool("desktop-ro-admin-pass");
+        var setup = EquipmentSetup.vnc(admin, gateway.port(), PEERS, "desktop-ro", PEERS.vncPassword(), true);
+        assertThat(run("mount", "-o", "remount,ro", spool.toString())).as("remounting the spool read-only").isTrue();
+        try (var window = setup.open(80, 24)) {
+            JsonNode ended = window.awaitNotice("ended", WAIT);
+            assertThat(ended.get("message").asString()).contains("enforces recording")
+                    .contains("Read-only file system").contains("was not opened");
+        } finally {
+            run("mount", "-o", "remount,rw", spool.toString());
+        }
+        var rows = Json.parse(admin.get("/api/sessions?size=50").body()).get("items");
+        JsonNode row = rows.valueStream().filter(r -> r.get("username").asString().equals(setup.username()))
+                .findFirst().orElseThrow();
+        assertThat(row.get("endReason").asString()).isEqualTo("ERROR");
+        assertThat(row.get("recordingStatus").asString()).isEqualTo("NONE");
+        try (var files = Files.list(spool)) {
+            assertThat(files.toList()).as("spool files").isEmpty();
+        }
+    }
+
+    /** A gateway whose spool is a real 300 MB file system, just above the free space a recorded session needs. */
+    private GatewayClient startOnSmallSpool(String adminPassword) throws Exception {
+        spool = Files.createDirectories(dir.resolve("data").resolve("spool"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=300m,mode=0700", "tmpfs", spool.toString()),
+                "mounting a small file system for the spool needs root (./airlock test runs as root)");
+        gateway = ChildGateway.start(dir.resolve("data"), Map.of("AIRLOCK_ADMIN_PASSWORD", adminPassword));
+        var admin = new GatewayClient(gateway.port());
+        assertThat(admin.signIn("admin", adminPassword).status()).isEqualTo(200);
+        return admin;
+    }
+
+    private static JsonNode awaitReady(GatewayClient admin, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!audit(admin, id).get("session").get("recordingStatus").asString().equals("READY")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        return audit(admin, id);
     }
 
     private static JsonNode audit(GatewayClient admin, long id) {

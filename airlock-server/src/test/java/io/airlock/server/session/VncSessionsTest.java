@@ -2,20 +2,27 @@ package io.airlock.server.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.recording.fbs.FbsWriter;
 import io.airlock.rfb.ClientMessages;
 import io.airlock.rfb.Encodings;
+import io.airlock.rfb.PixelFormat;
 import io.airlock.rfb.RfbHandshake;
 import io.airlock.rfb.ServerInit;
 import io.airlock.rfb.ServerMessage;
 import io.airlock.rfb.ServerMessageReader;
 import io.airlock.server.peers.TestPeers;
+import io.airlock.server.recording.RecordingStatus;
+import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbWindow;
 import io.airlock.server.support.TerminalSocket;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import io.airlock.server.support.VideoProbe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +46,17 @@ class VncSessionsTest extends GatewayTest {
     @Autowired
     SessionRecordRepository records;
 
+    @Autowired
+    RecordingStore store;
+
     @Test
     void theWindowSeesTheDesktopWithoutThePasswordAndItsInputReachesTheEquipment() throws Exception {
         var setup = setUp(PEERS.vncPort(), PEERS.vncPassword(), false);
         long id;
         try (var window = open(setup)) {
             id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
-            var in = new SocketInput(window);
-            var out = new SocketOutput(window);
+            var in = RfbWindow.input(window, WAIT);
+            var out = RfbWindow.output(window);
             // The gateway offers security type None: the window signs in without any password.
             ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
             assertThat(init.width()).isEqualTo(640);
@@ -115,88 +125,99 @@ class VncSessionsTest extends GatewayTest {
     }
 
     @Test
-    void aGroupThatEnforcesRecordingDoesNotOpenAnUnrecordedDesktop() {
+    void desktopFromAGroupThatEnforcesRecordingReachesTheBucketAsMp4AndFbsShowingTheScreen() throws Exception {
         var setup = setUp(PEERS.vncPort(), PEERS.vncPassword(), true);
-        var reply = setup.client().post("/api/sessions/launch",
-                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
-        assertThat(reply.status()).as(reply.body()).isNotEqualTo(200);
-        assertThat(reply.body()).contains("does not record VNC sessions");
+        // The window chooses its own pixel format, as noVNC does: 16 bits here, not the equipment's own.
+        var chosen = new PixelFormat(16, 16, false, true, 31, 63, 31, 11, 5, 0);
+        long id;
+        int[] seen;
+        try (var window = open(setup)) {
+            var ready = window.awaitNotice("ready", WAIT);
+            assertThat(ready.get("recorded").asBoolean()).isTrue();
+            id = ready.get("sessionId").asLong();
+            var in = RfbWindow.input(window, WAIT);
+            var out = RfbWindow.output(window);
+            ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
+            assertThat(init.pixelFormat()).isNotEqualTo(chosen);
+            out.write(ClientMessages.setPixelFormat(chosen));
+            out.write(ClientMessages.setEncodings(List.of(Encodings.ZRLE, Encodings.RAW)));
+            out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
+            out.flush();
+            var reader = new ServerMessageReader(in, init.newFramebuffer(chosen));
+            assertThat(reader.next()).get().isInstanceOf(ServerMessage.FramebufferUpdate.class);
+            seen = reader.framebuffer().pixels().clone();
+            Thread.sleep(1500); // a session that lasts a moment, so its video has frames to look at
+        }
+
+        var record = RecordingStatusWait.until(records, id, RecordingStatus.READY, Duration.ofSeconds(180));
+        assertThat(record.recordingStatus()).as(record.recordingDetail()).isEqualTo(RecordingStatus.READY);
+        var admin = signedInAdmin();
+        var history = Json.parse(admin.get("/api/sessions?recordedOnly=true&size=200").body()).get("items");
+        assertThat(history.valueStream().filter(r -> r.get("id").asLong() == id).findFirst().orElseThrow()
+                .get("recorded").asBoolean()).as("Recorded").isTrue();
+
+        var audit = Json.parse(admin.get("/api/sessions/" + id).body()).get("recording");
+        String stem = "recordings/" + java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd")
+                .withZone(java.time.ZoneOffset.UTC).format(record.startedAt()) + "/" + id;
+        assertThat(audit.get("videoKey").asString()).isEqualTo(stem + ".mp4");
+        assertThat(audit.get("castKey").asString()).isEqualTo(stem + ".fbs");
+        var fbs = store.head(stem + ".fbs").orElseThrow();
+        assertThat(fbs.sha256()).isEqualTo(audit.get("castSha256").asString());
+        assertThat(fbs.metadata()).containsEntry("protocol", "VNC").containsEntry("session-id", Long.toString(id));
+        byte[] raw;
+        try (var body = store.getRange(fbs.key(), 0, fbs.size() - 1)) {
+            raw = body.readAllBytes();
+        }
+        assertThat(new String(raw, 0, 12, StandardCharsets.US_ASCII)).isEqualTo("FBS 001.000\n");
+        assertThat(new String(raw, 16, 12, StandardCharsets.US_ASCII)).as("the preamble").isEqualTo("RFB 003.003\n");
+        assertThat(java.util.Arrays.copyOfRange(raw, (int) FbsWriter.PIXEL_FORMAT_OFFSET,
+                (int) FbsWriter.PIXEL_FORMAT_OFFSET + PixelFormat.WIRE_LENGTH)).as("the preamble's pixel format")
+                .isEqualTo(chosen.toBytes());
+        assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain(PEERS.vncPassword());
+
+        var video = store.head(stem + ".mp4").orElseThrow();
+        Path file = Files.createTempFile("desktop-", ".mp4");
+        try {
+            try (var body = store.getRange(video.key(), 0, video.size() - 1)) {
+                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            assertThat(VideoProbe.stream(file)).containsEntry("codec_name", "h264").containsEntry("width", "640")
+                    .containsEntry("height", "480").containsEntry("pix_fmt", "yuv420p");
+            // The 640x480 desktop fills the frame one to one: the xterm's white and the root window are where
+            // the window saw them.
+            int[] frame = VideoProbe.frameBeforeEnd(file, 0.5, 640, 480);
+            int white = 0;
+            int whiteInVideo = 0;
+            long error = 0;
+            for (int i = 0; i < frame.length; i++) {
+                int expected = seen[i] & 0xffffff;
+                error += distance(expected, frame[i]);
+                if (expected == WHITE) {
+                    white++;
+                    whiteInVideo += distance(WHITE, frame[i]) <= 3 * 40 ? 1 : 0;
+                }
+            }
+            assertThat(white).as("white pixels of the xterm on the screen").isGreaterThan(2000);
+            assertThat(whiteInVideo).as("of those, white in the video").isGreaterThan(white * 9 / 10);
+            int corner = (480 - 2) * 640 + 640 - 2;
+            assertThat(distance(seen[corner] & 0xffffff, frame[corner])).as("root window colour")
+                    .isLessThanOrEqualTo(3 * 40);
+            assertThat(error / (double) frame.length).as("mean difference per pixel (sum of three channels)")
+                    .isLessThan(3 * 12.0);
+        } finally {
+            Files.delete(file);
+        }
+        assertThat(dataDir().resolve("spool").resolve("session-" + id + ".fbs")).doesNotExist();
+        assertThat(dataDir().resolve("spool").resolve("session-" + id + ".mp4")).doesNotExist();
+    }
+
+    /** Sum of the three channels' absolute differences. */
+    private static int distance(int a, int b) {
+        return Math.abs((a >> 16 & 0xff) - (b >> 16 & 0xff)) + Math.abs((a >> 8 & 0xff) - (b >> 8 & 0xff))
+                + Math.abs((a & 0xff) - (b & 0xff));
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    /** The window's reading side: blocks until the gateway has sent more, as a socket would. */
-    private static final class SocketInput extends InputStream {
-        private final TerminalSocket socket;
-        private int position;
-
-        SocketInput(TerminalSocket socket) {
-            this.socket = socket;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                byte[] all = socket.outputByteArray();
-                if (all.length > position) {
-                    int n = Math.min(len, all.length - position);
-                    System.arraycopy(all, position, b, off, n);
-                    position += n;
-                    return n;
-                }
-                if (socket.isClosed()) {
-                    return -1;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the gateway sent nothing for " + WAIT.toSeconds() + " s");
-                }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-        }
-    }
-
-    /** The window's writing side: each flush is one binary frame. */
-    private static final class SocketOutput extends OutputStream {
-        private final TerminalSocket socket;
-        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-
-        SocketOutput(TerminalSocket socket) {
-            this.socket = socket;
-        }
-
-        @Override
-        public void write(int b) {
-            pending.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            pending.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            if (pending.size() > 0) {
-                socket.sendBinary(pending.toByteArray());
-                pending.reset();
-            }
-        }
-    }
 
     record Setup(GatewayClient client, String username, long groupId, long methodId) {
     }
