@@ -1,20 +1,7 @@
 package io.airlock.recording.video;
 
-import io.airlock.recording.asciicast.Ticker;
-import io.airlock.recording.fbs.FbsWriter;
-import io.airlock.rfb.ClientMessages;
 import io.airlock.rfb.Encodings;
-import io.airlock.rfb.Framebuffer;
-import io.airlock.rfb.PixelFormat;
-import io.airlock.rfb.RfbHandshake;
-import io.airlock.rfb.ServerInit;
-import io.airlock.rfb.ServerMessage;
-import io.airlock.rfb.ServerMessageReader;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Records real desktop activity as an FBS file, the way the gateway records a VNC session: a private
  * TigerVNC {@code Xvnc} of the asked size on a free display and loopback port, {@code
  * scripts/desktop-activity.sh} working on it (windows, typing, scrolling, idle reading), and an RFB client
- * of this library asking for updates as a browser viewer does (noVNC's encodings: Tight with JPEG quality
- * 6 and compression 2, CopyRect and the rest) while the server's stream is written to the file. Both
+ * {@link VncRecorder} asking for updates as a browser viewer does (noVNC's encodings: Tight with JPEG
+ * quality 6 and compression 2, CopyRect and the rest). Both
  * processes end with the capture.
  */
 final class DesktopCapture {
@@ -70,42 +57,13 @@ final class DesktopCapture {
                 activity.environment().put("DISPLAY", ":" + display);
                 activity.environment().put("LC_ALL", "C");
                 processes.add(activity.start());
-                capture(socket, length, fbs);
+                VncRecorder.record(socket, Optional.empty(), ENCODINGS, length, fbs, () -> { });
             }
         } finally {
             for (Process process : processes.reversed()) {
                 stop(process);
             }
             Files.deleteIfExists(log);
-        }
-    }
-
-    /** Asks for updates as a viewer does, one incremental request after each update, for {@code length}. */
-    private static void capture(Socket socket, Duration length, Path fbs) throws IOException {
-        socket.setSoTimeout(30_000);
-        OutputStream out = socket.getOutputStream();
-        InputStream raw = socket.getInputStream();
-        // Unbuffered: nothing of the server's messages may be read before the recording starts.
-        ServerInit init = RfbHandshake.connect(raw, out, Optional.empty(), true);
-        out.write(ClientMessages.setPixelFormat(PixelFormat.RGB888));
-        out.write(ClientMessages.setEncodings(ENCODINGS));
-        out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
-        out.flush();
-        ServerInit session = new ServerInit(init.width(), init.height(), PixelFormat.RGB888, init.name());
-        try (OutputStream file = Files.newOutputStream(fbs); FbsWriter writer = new FbsWriter(file, session, Ticker.SYSTEM);
-                ServerMessageReader reader = new ServerMessageReader(
-                        new BufferedInputStream(new Tee(raw, writer), 65536),
-                        new Framebuffer(init.width(), init.height(), PixelFormat.RGB888))) {
-            long end = System.nanoTime() + length.toNanos();
-            while (System.nanoTime() < end) {
-                ServerMessage message = reader.next()
-                        .orElseThrow(() -> new IOException("Xvnc closed the connection before the capture ended"));
-                if (message instanceof ServerMessage.FramebufferUpdate) {
-                    out.write(ClientMessages.framebufferUpdateRequest(true, 0, 0, init.width(), init.height()));
-                    out.flush();
-                }
-            }
-            // The last request's answer is left unread: the file ends on a whole message.
         }
     }
 
@@ -163,31 +121,6 @@ final class DesktopCapture {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Writes every chunk read from the server into the recording as it arrives. */
-    private static final class Tee extends FilterInputStream {
-        private final FbsWriter writer;
-
-        Tee(InputStream in, FbsWriter writer) {
-            super(in);
-            this.writer = writer;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                writer.write(b, off, n);
-            }
-            return n;
         }
     }
 }
