@@ -17,10 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records real desktop activity as an FBS file, the way the gateway records a VNC session: a private
  * TigerVNC {@code Xvnc} of the asked size on a free display and loopback port, {@code
- * scripts/desktop-activity.sh} working on it (windows, typing, scrolling, idle reading), and an RFB client
- * {@link VncRecorder} asking for updates as a browser viewer does (noVNC's encodings: Tight with JPEG
- * quality 6 and compression 2, CopyRect and the rest). Both
- * processes end with the capture.
+ * scripts/desktop-activity.sh} working on it (windows, typing, scrolling, idle reading), and {@link
+ * VncRecorder} asking for updates as a browser viewer does (noVNC's encodings: Tight with JPEG quality 6
+ * and compression 2, CopyRect and the rest). Both processes end with the capture.
  */
 final class DesktopCapture {
 
