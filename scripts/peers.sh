@@ -34,6 +34,7 @@ readonly PACKAGES=(
   iproute2 # ss, to name whatever already holds a port we need
   openssh-server
   tigervnc-standalone-server tigervnc-tools x11-xserver-utils xterm
+  x11-apps xdotool # xwd screenshots and a window moved about, for the recording fidelity test
   xvfb freerdp2-shadow-x11 winpr-utils
 )
 

@@ -1,6 +1,9 @@
 package io.airlock.rfb;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -19,12 +22,34 @@ final class TightJpeg {
     void decode(Rectangle rect, byte[] data, Framebuffer framebuffer) throws RfbException {
         BufferedImage image = read(rect, data);
         int[] rgb = new int[rect.width()];
+        boolean interleaved = image.getRaster().getSampleModel() instanceof ComponentSampleModel model
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte && model.getNumBands() == 3
+                && image.getColorModel().getColorSpace().isCS_sRGB() && image.getRaster().getParent() == null;
         for (int y = 0; y < rect.height(); y++) {
-            image.getRGB(0, y, rect.width(), 1, rgb, 0, rect.width());
-            for (int x = 0; x < rgb.length; x++) {
-                rgb[x] &= 0xffffff;
+            if (interleaved) {
+                interleavedRow(image.getRaster(), y, rgb);
+            } else {
+                image.getRGB(0, y, rect.width(), 1, rgb, 0, rect.width());
+                for (int x = 0; x < rgb.length; x++) {
+                    rgb[x] &= 0xffffff;
+                }
             }
             framebuffer.putRow(rect.x(), rect.y() + y, rgb, 0, rect.width());
+        }
+    }
+
+    /**
+     * Reads one row of 8-bit sRGB samples straight from the raster's bytes: what the JDK's JPEG reader
+     * gives for a colour JPEG, read about ten times faster than through {@link BufferedImage#getRGB}.
+     */
+    private static void interleavedRow(Raster raster, int y, int[] rgb) {
+        ComponentSampleModel model = (ComponentSampleModel) raster.getSampleModel();
+        byte[] bytes = ((DataBufferByte) raster.getDataBuffer()).getData();
+        int[] bands = model.getBandOffsets();
+        int stride = model.getPixelStride();
+        int at = y * model.getScanlineStride() + raster.getDataBuffer().getOffset();
+        for (int x = 0; x < rgb.length; x++, at += stride) {
+            rgb[x] = (bytes[at + bands[0]] & 0xff) << 16 | (bytes[at + bands[1]] & 0xff) << 8 | bytes[at + bands[2]] & 0xff;
         }
     }
 

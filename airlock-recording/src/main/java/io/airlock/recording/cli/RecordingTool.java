@@ -38,7 +38,7 @@ public final class RecordingTool {
                 case "transcode" -> TranscodeCommand.run(rest, err);
                 case "screen" -> ScreenCommand.run(rest, out);
                 case "bench-transcode" -> {
-                    TranscodeBenchmark.run(out, err);
+                    TranscodeBenchmark.run(benchCases(rest), out, err);
                     yield 0;
                 }
                 case "bench-legibility" -> {
@@ -75,12 +75,23 @@ public final class RecordingTool {
         }
     }
 
+    private static TranscodeBenchmark.Cases benchCases(String[] args) throws UsageException {
+        if (args.length == 0) {
+            return TranscodeBenchmark.Cases.ALL;
+        }
+        return switch (String.join(" ", args)) {
+            case "--terminal" -> TranscodeBenchmark.Cases.TERMINAL;
+            case "--graphical" -> TranscodeBenchmark.Cases.GRAPHICAL;
+            default -> throw new UsageException("bench-transcode takes --terminal, --graphical or nothing (both)");
+        };
+    }
+
     static String usage() {
         return """
                 usage: airlock transcode [--constant-frame-rate] IN.cast|IN.fbs OUT.mp4
                        airlock screen IN.cast --at SECONDS
                        airlock screen IN.fbs --at SECONDS --png OUT.png
-                       airlock bench-transcode
+                       airlock bench-transcode [--terminal | --graphical]
                        airlock bench-legibility""";
     }
 

@@ -25,7 +25,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * ({@link BenchmarkRecordings#writeRealisticHour}), a working hour with longer idle gaps and a dense
  * recording into video, how many MB an hour of each becomes, and how that compares with libx264 alone encoding the very same frames from
  * memory (same settings, same timestamps, same keyframes) — the difference is the replay, rendering
- * and conversion overhead. Not a test: the figures depend on the machine.
+ * and conversion overhead; then the same for ten minutes of real desktop activity ({@link DesktopBenchmark}).
+ * Not a test: the figures depend on the machine.
  */
 public final class TranscodeBenchmark {
 
@@ -35,12 +36,35 @@ public final class TranscodeBenchmark {
     private TranscodeBenchmark() {
     }
 
-    /** Runs the benchmark on the corpus under {@code airlock.corpus} (default: the emulator's test corpus). */
-    public static void run(PrintStream out, PrintStream err) throws IOException, VideoException {
-        Path corpus = Path.of(System.getProperty("airlock.corpus", "airlock-terminal/src/test/resources/corpus"));
+    /** Which recordings a run measures: {@code ./airlock bench-transcode [--terminal | --graphical]}. */
+    public enum Cases {
+        ALL, TERMINAL, GRAPHICAL
+    }
+
+    /**
+     * Runs the benchmark on the corpus under {@code airlock.corpus} (default: the emulator's test corpus)
+     * and, for the graphical case, on a recording of real desktop activity ({@link DesktopBenchmark}).
+     */
+    public static void run(Cases cases, PrintStream out, PrintStream err) throws IOException, VideoException {
         // -Dairlock.bench.keep=DIR keeps the synthetic recordings and their videos there for inspection.
         String keep = System.getProperty("airlock.bench.keep");
         Path work = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("airlock-bench-");
+        try {
+            if (cases != Cases.GRAPHICAL) {
+                terminal(work, out, err);
+            }
+            if (cases != Cases.TERMINAL) {
+                DesktopBenchmark.run(work, out, err);
+            }
+        } finally {
+            if (keep == null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static void terminal(Path work, PrintStream out, PrintStream err) throws IOException, VideoException {
+        Path corpus = Path.of(System.getProperty("airlock.corpus", "airlock-terminal/src/test/resources/corpus"));
         try {
             List<SyntheticSessions.Burst> bursts = SyntheticSessions.load(corpus);
             Path realistic = work.resolve("realistic-1h.cast");
@@ -60,10 +84,6 @@ public final class TranscodeBenchmark {
             report(out, "dense (25 changes/s)", measure(dense, work));
         } catch (RecordingFormatException e) {
             throw new IOException("the benchmark's own recording is unreadable: " + e.getMessage(), e);
-        } finally {
-            if (keep == null) {
-                deleteTree(work);
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.airlock.recording.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.recording.fbs.FbsRecordings;
+import io.airlock.recording.video.TranscodedVideoTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,6 +34,18 @@ class GraphicalRecordingToolTest {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("0:00:04 of video");
         assertThat(Files.size(video)).isPositive();
+    }
+
+    @Test
+    void transcodedVideoLastsAsLongAsTheRecordingWithItsIndexInFront() throws Exception {
+        // The screen last changes at 3 s; the session goes on, idle, until 7.3 s.
+        Path recording = FbsRecordings.vncSession(dir.resolve("session.fbs"), 7_300);
+        Path video = dir.resolve("session.mp4");
+
+        assertThat(run("transcode", recording.toString(), video.toString())).as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+
+        TranscodedVideoTest.assertEvidenceStream(video, 7.3);
     }
 
     @Test

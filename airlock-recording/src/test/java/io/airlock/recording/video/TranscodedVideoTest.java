@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TranscodedVideoTest {
+public class TranscodedVideoTest {
 
     static final Path CORPUS = Path.of("..", "airlock-terminal", "src", "test", "resources", "corpus");
 
@@ -137,7 +137,7 @@ class TranscodedVideoTest {
     }
 
     /** H.264 High or Main, 640x480 yuv420p at a nominal 25 fps, as long as the recording, index in front. */
-    static void assertEvidenceStream(Path video, double length) throws IOException {
+    public static void assertEvidenceStream(Path video, double length) throws IOException {
         Map<String, String> stream = Ffprobe.stream(video);
         assertThat(stream.get("codec_name")).isEqualTo("h264");
         assertThat(stream.get("profile")).isIn("High", "Main");
