@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -20,12 +21,14 @@ final class VncConnection implements RemoteConnection {
     private final OutputStream toEquipment;
     private final BrowserRfbStream browser;
     private final ToBrowser output;
+    private final DesktopMirror mirror;
 
     VncConnection(Socket socket, InputStream fromEquipment, ServerInit init) throws IOException {
         this.socket = socket;
         this.toEquipment = socket.getOutputStream();
         this.browser = new BrowserRfbStream(init.toBytes());
-        this.output = new ToBrowser(fromEquipment);
+        this.mirror = new DesktopMirror(init);
+        this.output = new ToBrowser(mirror.tap(fromEquipment));
         output.answer(BrowserRfbStream.greeting(), false);
     }
 
@@ -47,6 +50,7 @@ final class VncConnection implements RemoteConnection {
             output.answer(fed.toBrowser().get(i), fed.handshakeDone() && i == fed.toBrowser().size() - 1);
         }
         for (byte[] message : fed.toEquipment()) {
+            mirror.clientSent(message);
             toEquipment.write(message);
         }
         toEquipment.flush();
@@ -59,8 +63,14 @@ final class VncConnection implements RemoteConnection {
     }
 
     @Override
+    public Optional<DesktopMirror> desktop() {
+        return Optional.of(mirror);
+    }
+
+    @Override
     public void close() {
         VncConnector.closeQuietly(socket);
+        mirror.close();
         output.closed();
     }
 

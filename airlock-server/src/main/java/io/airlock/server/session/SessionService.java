@@ -368,6 +368,16 @@ class SessionService {
         session.get().attach(new Monitor(socket));
     }
 
+    /** What a monitor's browser sent: to the session's monitor here, or on to the node that runs it. */
+    void monitorInput(WebSocketSession socket, byte[] bytes) {
+        Monitor monitor = Monitor.on(socket);
+        if (monitor != null) {
+            monitor.input(bytes);
+        } else {
+            relay.input(socket, bytes);
+        }
+    }
+
     void monitorClosed(WebSocketSession socket) {
         relay.closed(socket);
     }

@@ -13,9 +13,6 @@ import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
 import io.airlock.server.support.TerminalSocket;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +42,8 @@ class VncSessionsTest extends GatewayTest {
         long id;
         try (var window = open(setup)) {
             id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
-            var in = new SocketInput(window);
-            var out = new SocketOutput(window);
+            var in = new RfbSocket.Input(window, WAIT, true);
+            var out = new RfbSocket.Output(window);
             // The gateway offers security type None: the window signs in without any password.
             ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
             assertThat(init.width()).isEqualTo(640);
@@ -82,7 +79,7 @@ class VncSessionsTest extends GatewayTest {
             out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
             out.flush();
             assertThat(reader.next()).get().isInstanceOf(ServerMessage.FramebufferUpdate.class);
-            assertThat(new String(window.outputByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1))
+            assertThat(new String(in.received(), java.nio.charset.StandardCharsets.ISO_8859_1))
                     .doesNotContain(PEERS.vncPassword());
         } // closing the socket is closing the window
 
@@ -124,79 +121,6 @@ class VncSessionsTest extends GatewayTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    /** The window's reading side: blocks until the gateway has sent more, as a socket would. */
-    private static final class SocketInput extends InputStream {
-        private final TerminalSocket socket;
-        private int position;
-
-        SocketInput(TerminalSocket socket) {
-            this.socket = socket;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                byte[] all = socket.outputByteArray();
-                if (all.length > position) {
-                    int n = Math.min(len, all.length - position);
-                    System.arraycopy(all, position, b, off, n);
-                    position += n;
-                    return n;
-                }
-                if (socket.isClosed()) {
-                    return -1;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the gateway sent nothing for " + WAIT.toSeconds() + " s");
-                }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-        }
-    }
-
-    /** The window's writing side: each flush is one binary frame. */
-    private static final class SocketOutput extends OutputStream {
-        private final TerminalSocket socket;
-        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-
-        SocketOutput(TerminalSocket socket) {
-            this.socket = socket;
-        }
-
-        @Override
-        public void write(int b) {
-            pending.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            pending.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            if (pending.size() > 0) {
-                socket.sendBinary(pending.toByteArray());
-                pending.reset();
-            }
-        }
-    }
 
     record Setup(GatewayClient client, String username, long groupId, long methodId) {
     }

@@ -1,0 +1,269 @@
+package io.airlock.server.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.rfb.ClientMessages;
+import io.airlock.rfb.Encodings;
+import io.airlock.rfb.Framebuffer;
+import io.airlock.rfb.PixelFormat;
+import io.airlock.rfb.RfbHandshake;
+import io.airlock.rfb.ServerInit;
+import io.airlock.rfb.ServerMessage;
+import io.airlock.rfb.ServerMessageReader;
+import io.airlock.server.peers.TestPeers;
+import io.airlock.server.support.GatewayClient;
+import io.airlock.server.support.GatewayTest;
+import io.airlock.server.support.Json;
+import io.airlock.server.support.TerminalSocket;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Monitors of VNC sessions, and the window's resizing of the desktop, against real TigerVNC servers: the
+ * shared peer where the desktop is only looked at, a private {@code Xvnc} where it changes. The session window
+ * and the monitor are small RFB clients (airlock-rfb) on the gateway's WebSockets.
+ */
+@Tag("peers")
+class VncMonitorTest extends GatewayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final TestPeers PEERS = TestPeers.load();
+    /** What noVNC asks for: 32-bit true colour, red in the lowest byte. */
+    private static final PixelFormat NOVNC = new PixelFormat(32, 24, false, true, 255, 255, 255, 0, 8, 16);
+    private static final int SET_DESKTOP_SIZE = 251;
+
+    @Autowired
+    SessionRecordRepository records;
+
+    @Test
+    void aMonitorJoiningMidSessionSeesTheCurrentScreenAndItsInputNeverReachesTheEquipment() throws Exception {
+        var setup = setUp(PEERS.vncPort(), PEERS.vncPassword());
+        var admin = signedInAdmin();
+        long id;
+        try (var socket = open(setup)) {
+            id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            var window = Rfb.connect(socket, null, List.of(Encodings.ZRLE, Encodings.RAW));
+            window.request(false);
+            window.awaitUpdate();
+            window.request(true); // the session goes on; the equipment answers when something changes
+
+            try (var monitorSocket = monitor(admin, id)) {
+                var ready = monitorSocket.awaitNotice("ready", WAIT);
+                assertThat(ready.get("protocol").asString()).isEqualTo("VNC");
+                assertThat(ready.get("username").asString()).isEqualTo(setup.username());
+                var monitor = Rfb.connect(monitorSocket, NOVNC, List.of(Encodings.RAW, Encodings.EXTENDED_DESKTOP_SIZE));
+                assertThat(monitor.init.width()).isEqualTo(window.init.width());
+                assertThat(monitor.init.height()).isEqualTo(window.init.height());
+                monitor.request(false);
+                monitor.awaitUpdate();
+
+                // The monitor's screen is the window's, pixel for pixel, though it joined late and asked for
+                // another pixel format.
+                assertThat(monitor.screen().pixels()).isEqualTo(window.screen().pixels());
+
+                // Keys, a click and a resize from the monitor go nowhere.
+                monitor.send(new byte[] {4, 1, 0, 0, 0, 0, 0, 'q', 4, 0, 0, 0, 0, 0, 0, 'q', 5, 1, 0, 40, 0, 40});
+                monitor.send(setDesktopSize(320, 200));
+                monitor.request(false);
+                monitor.awaitUpdate();
+                assertThat(monitor.screen().width()).isEqualTo(window.init.width());
+            }
+        }
+        var record = awaitEnded(id);
+        // handshake 12 + 1 + 1, SetEncodings 12, two requests: nothing of the monitor's
+        assertThat(record.bytesToEquipment()).isEqualTo(12 + 1 + 1 + 12 + 10 + 10);
+    }
+
+    @Test
+    void aMonitorThatStopsReadingNeverSlowsTheSession() throws Exception {
+        var setup = setUp(PEERS.vncPort(), PEERS.vncPassword());
+        var admin = signedInAdmin();
+        try (var socket = open(setup)) {
+            long id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            var window = Rfb.connect(socket, null, List.of(Encodings.RAW));
+            window.request(false);
+            window.awaitUpdate();
+            try (var monitorSocket = monitor(admin, id)) {
+                monitorSocket.awaitNotice("ready", WAIT);
+                var monitor = Rfb.connect(monitorSocket, NOVNC, List.of(Encodings.RAW));
+                monitor.request(false);
+                monitor.awaitUpdate();
+                monitorSocket.holdOutput();
+                for (int i = 0; i < 200; i++) {
+                    monitor.request(false);
+                }
+                // Each full screen in Raw is over a megabyte through the gateway's decoder; the monitor takes none.
+                long started = System.nanoTime();
+                for (int i = 0; i < 20; i++) {
+                    window.request(false);
+                    window.awaitUpdate();
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(took).as("20 full screens with a stalled monitor").isLessThan(Duration.ofSeconds(15));
+                assertThat(socket.isClosed()).isFalse();
+                monitorSocket.releaseOutput();
+            }
+        }
+    }
+
+    @Test
+    void aMonitorFollowsTheChangingScreenAndTheWindowResizesTheDesktop() throws Exception {
+        String password = "pw-" + Long.toHexString(System.nanoTime()).substring(0, 5);
+        try (var desktop = PrivateDesktop.start(640, 480, password)) {
+            var setup = setUp(desktop.port(), password);
+            var admin = signedInAdmin();
+            try (var socket = open(setup)) {
+                long id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
+                var window = Rfb.connect(socket, NOVNC, List.of(Encodings.ZRLE, Encodings.RAW,
+                        Encodings.EXTENDED_DESKTOP_SIZE, Encodings.DESKTOP_SIZE));
+                window.request(false);
+                window.awaitScreen(s -> s.pixels()[0] == 0x000000);
+                try (var monitorSocket = monitor(admin, id)) {
+                    monitorSocket.awaitNotice("ready", WAIT);
+                    var monitor = Rfb.connect(monitorSocket, NOVNC, List.of(Encodings.RAW, Encodings.DESKTOP_SIZE));
+                    monitor.request(false);
+                    monitor.awaitScreen(s -> s.width() == 640 && s.pixels()[0] == 0x000000);
+
+                    // What the equipment draws for the window reaches the monitor as damage.
+                    desktop.paintRoot(0x2050e0);
+                    window.awaitScreen(s -> s.pixels()[s.width() * s.height() - 1] == 0x2050e0);
+                    monitor.awaitScreen(s -> s.pixels()[s.width() * s.height() - 1] == 0x2050e0);
+
+                    // The window asks for another size; the server takes it, and the monitor follows.
+                    window.send(setDesktopSize(800, 600));
+                    window.awaitScreen(s -> s.width() == 800 && s.height() == 600);
+                    window.awaitScreen(s -> s.pixels()[800 * 600 - 1] == 0x2050e0);
+                    monitor.awaitScreen(s -> s.width() == 800 && s.height() == 600
+                            && s.pixels()[800 * 600 - 1] == 0x2050e0);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** An RFB client on a gateway socket: the session window's noVNC, or a monitor's. */
+    private static final class Rfb {
+        final ServerInit init;
+        private final RfbSocket.Output out;
+        private final ServerMessageReader reader;
+
+        private Rfb(ServerInit init, RfbSocket.Output out, ServerMessageReader reader) {
+            this.init = init;
+            this.out = out;
+            this.reader = reader;
+        }
+
+        /** Signs in (no password: the gateway plays a server without one) and sets the format and encodings. */
+        static Rfb connect(TerminalSocket socket, PixelFormat format, List<Integer> encodings) throws IOException {
+            var in = new RfbSocket.Input(socket, WAIT, false);
+            var out = new RfbSocket.Output(socket);
+            ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
+            if (format != null) {
+                out.write(ClientMessages.setPixelFormat(format));
+            }
+            out.write(ClientMessages.setEncodings(encodings));
+            out.flush();
+            return new Rfb(init, out, new ServerMessageReader(in, init.newFramebuffer(format != null ? format
+                    : init.pixelFormat())));
+        }
+
+        Framebuffer screen() {
+            return reader.framebuffer();
+        }
+
+        void send(byte[] message) throws IOException {
+            out.write(message);
+            out.flush();
+        }
+
+        void request(boolean incremental) throws IOException {
+            send(ClientMessages.framebufferUpdateRequest(incremental, 0, 0, screen().width(), screen().height()));
+        }
+
+        void awaitUpdate() throws IOException {
+            while (!(reader.next().orElseThrow() instanceof ServerMessage.FramebufferUpdate)) {
+                // bells and clipboard text are not what this waits for
+            }
+        }
+
+        /** Reads updates, asking for the next each time, until the screen shows what is expected. */
+        void awaitScreen(Predicate<Framebuffer> expected) throws IOException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!expected.test(screen())) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the screen did not show what was expected within " + WAIT);
+                }
+                awaitUpdate();
+                request(true);
+            }
+        }
+    }
+
+    private static byte[] setDesktopSize(int width, int height) {
+        return ByteBuffer.allocate(24).put((byte) SET_DESKTOP_SIZE).put((byte) 0).putShort((short) width)
+                .putShort((short) height).put((byte) 1).put((byte) 0)
+                .putInt(0).putShort((short) 0).putShort((short) 0).putShort((short) width).putShort((short) height)
+                .putInt(0).array();
+    }
+
+    record Setup(GatewayClient client, String username, long groupId, long methodId) {
+    }
+
+    private Setup setUp(int port, String password) {
+        var admin = signedInAdmin();
+        long asset = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("watched-desktop"), "host",
+                "127.0.0.1")).body()).get("id").asLong();
+        var created = admin.post("/api/assets/" + asset + "/methods", Json.object("protocol", "VNC", "port", port,
+                "password", password));
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+        long method = Json.parse(created.body()).get("id").asLong();
+        String username = uniqueName("watched-operator");
+        var client = newSignedInUser(username, "USER");
+        long userId = Json.parse(admin.get("/api/groups/options").body()).findValues("users").get(0).valueStream()
+                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow()
+                .get("id").asLong();
+        var group = admin.post("/api/groups", Json.write(Map.of("name", uniqueName("watched-group"),
+                "enforceRecording", false, "memberIds", List.of(userId), "methodIds", List.of(method))));
+        return new Setup(client, username, Json.parse(group.body()).get("id").asLong(), method);
+    }
+
+    private static TerminalSocket open(Setup setup) {
+        var reply = setup.client().post("/api/sessions/launch",
+                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String ticket = Json.parse(reply.body()).get("ticket").asString();
+        return setup.client().openSocket("/ws/terminal?ticket=" + ticket, setup.client().origin());
+    }
+
+    private static TerminalSocket monitor(GatewayClient admin, long sessionId) {
+        var reply = admin.post("/api/sessions/" + sessionId + "/monitor", "");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return admin.openSocket("/ws/monitor?ticket=" + Json.parse(reply.body()).get("ticket").asString(),
+                admin.origin());
+    }
+
+    private SessionRecord awaitEnded(long id) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var record = records.find(id).orElseThrow();
+            if (record.endedAt() != null) {
+                return record;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("session " + id + " did not end");
+    }
+}
