@@ -10,21 +10,17 @@ import io.airlock.rfb.RfbHandshake;
 import io.airlock.rfb.ServerInit;
 import io.airlock.rfb.ServerMessage;
 import io.airlock.rfb.ServerMessageReader;
-import io.airlock.server.peers.TestPeers;
 import io.airlock.server.support.GatewayClient;
-import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
 import io.airlock.server.support.TerminalSocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Monitors of VNC sessions, and the window's resizing of the desktop, against real TigerVNC servers: the
@@ -32,20 +28,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and the monitor are small RFB clients (airlock-rfb) on the gateway's WebSockets.
  */
 @Tag("peers")
-class VncMonitorTest extends GatewayTest {
+class VncMonitorTest extends VncGatewayTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final TestPeers PEERS = TestPeers.load();
     /** What noVNC asks for: 32-bit true colour, red in the lowest byte. */
     private static final PixelFormat NOVNC = new PixelFormat(32, 24, false, true, 255, 255, 255, 0, 8, 16);
     private static final int SET_DESKTOP_SIZE = 251;
 
-    @Autowired
-    SessionRecordRepository records;
-
     @Test
     void aMonitorJoiningMidSessionSeesTheCurrentScreenAndItsInputNeverReachesTheEquipment() throws Exception {
-        var setup = setUp(PEERS.vncPort(), PEERS.vncPassword());
+        var setup = setUp(PEERS.vncPort(), storedPassword(PEERS.vncPassword()));
         var admin = signedInAdmin();
         long id;
         try (var socket = open(setup)) {
@@ -84,7 +75,7 @@ class VncMonitorTest extends GatewayTest {
 
     @Test
     void aMonitorThatStopsReadingNeverSlowsTheSession() throws Exception {
-        var setup = setUp(PEERS.vncPort(), PEERS.vncPassword());
+        var setup = setUp(PEERS.vncPort(), storedPassword(PEERS.vncPassword()));
         var admin = signedInAdmin();
         try (var socket = open(setup)) {
             long id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
@@ -118,7 +109,7 @@ class VncMonitorTest extends GatewayTest {
     void aMonitorFollowsTheChangingScreenAndTheWindowResizesTheDesktop() throws Exception {
         String password = "pw-" + Long.toHexString(System.nanoTime()).substring(0, 5);
         try (var desktop = PrivateDesktop.start(640, 480, password)) {
-            var setup = setUp(desktop.port(), password);
+            var setup = setUp(desktop.port(), storedPassword(password));
             var admin = signedInAdmin();
             try (var socket = open(setup)) {
                 long id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
@@ -215,55 +206,10 @@ class VncMonitorTest extends GatewayTest {
                 .putInt(0).array();
     }
 
-    record Setup(GatewayClient client, String username, long groupId, long methodId) {
-    }
-
-    private Setup setUp(int port, String password) {
-        var admin = signedInAdmin();
-        long asset = Json.parse(admin.post("/api/assets", Json.object("name", uniqueName("watched-desktop"), "host",
-                "127.0.0.1")).body()).get("id").asLong();
-        var created = admin.post("/api/assets/" + asset + "/methods", Json.object("protocol", "VNC", "port", port,
-                "password", password));
-        assertThat(created.status()).as(created.body()).isIn(200, 201);
-        long method = Json.parse(created.body()).get("id").asLong();
-        String username = uniqueName("watched-operator");
-        var client = newSignedInUser(username, "USER");
-        long userId = Json.parse(admin.get("/api/groups/options").body()).findValues("users").get(0).valueStream()
-                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow()
-                .get("id").asLong();
-        var group = admin.post("/api/groups", Json.write(Map.of("name", uniqueName("watched-group"),
-                "enforceRecording", false, "memberIds", List.of(userId), "methodIds", List.of(method))));
-        return new Setup(client, username, Json.parse(group.body()).get("id").asLong(), method);
-    }
-
-    private static TerminalSocket open(Setup setup) {
-        var reply = setup.client().post("/api/sessions/launch",
-                Json.object("groupId", setup.groupId(), "methodId", setup.methodId()));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        String ticket = Json.parse(reply.body()).get("ticket").asString();
-        return setup.client().openSocket("/ws/terminal?ticket=" + ticket, setup.client().origin());
-    }
-
     private static TerminalSocket monitor(GatewayClient admin, long sessionId) {
         var reply = admin.post("/api/sessions/" + sessionId + "/monitor", "");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return admin.openSocket("/ws/monitor?ticket=" + Json.parse(reply.body()).get("ticket").asString(),
                 admin.origin());
-    }
-
-    private SessionRecord awaitEnded(long id) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var record = records.find(id).orElseThrow();
-            if (record.endedAt() != null) {
-                return record;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("session " + id + " did not end");
     }
 }
