@@ -12,6 +12,7 @@ import io.airlock.rfb.ServerMessage;
 import io.airlock.rfb.ServerMessageReader;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbClient;
 import io.airlock.server.support.TerminalSocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,13 +36,13 @@ class VncMonitorTest extends VncGatewayTest {
     private static final int SET_DESKTOP_SIZE = 251;
 
     @Test
-    void aMonitorJoiningMidSessionSeesTheCurrentScreenAndItsInputNeverReachesTheEquipment() throws Exception {
+    void aMonitorJoiningMidSessionSeesTheCurrentScreenItsInputNeverReachesTheEquipmentAndTerminateEndsBoth() throws Exception {
         var setup = setUp(PEERS.vncPort(), storedPassword(PEERS.vncPassword()));
         var admin = signedInAdmin();
         long id;
         try (var socket = open(setup)) {
             id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
-            var window = Rfb.connect(socket, null, List.of(Encodings.ZRLE, Encodings.RAW));
+            var window = RfbClient.connect(socket, null, List.of(Encodings.ZRLE, Encodings.RAW));
             window.request(false);
             window.awaitUpdate();
             window.request(true); // the session goes on; the equipment answers when something changes
@@ -50,9 +51,9 @@ class VncMonitorTest extends VncGatewayTest {
                 var ready = monitorSocket.awaitNotice("ready", WAIT);
                 assertThat(ready.get("protocol").asString()).isEqualTo("VNC");
                 assertThat(ready.get("username").asString()).isEqualTo(setup.username());
-                var monitor = Rfb.connect(monitorSocket, NOVNC, List.of(Encodings.RAW, Encodings.EXTENDED_DESKTOP_SIZE));
-                assertThat(monitor.init.width()).isEqualTo(window.init.width());
-                assertThat(monitor.init.height()).isEqualTo(window.init.height());
+                var monitor = RfbClient.connect(monitorSocket, NOVNC, List.of(Encodings.RAW, Encodings.EXTENDED_DESKTOP_SIZE));
+                assertThat(monitor.init().width()).isEqualTo(window.init().width());
+                assertThat(monitor.init().height()).isEqualTo(window.init().height());
                 monitor.request(false);
                 monitor.awaitUpdate();
 
@@ -65,10 +66,17 @@ class VncMonitorTest extends VncGatewayTest {
                 monitor.send(setDesktopSize(320, 200));
                 monitor.request(false);
                 monitor.awaitUpdate();
-                assertThat(monitor.screen().width()).isEqualTo(window.init.width());
+                assertThat(monitor.screen().width()).isEqualTo(window.init().width());
+
+                // Terminate ends the session for its window and its monitor alike.
+                assertThat(admin.post("/api/sessions/" + id + "/terminate", "").status()).isEqualTo(204);
+                assertThat(socket.awaitNotice("ended", WAIT).get("reason").asString()).isEqualTo("TERMINATED_BY_ADMIN");
+                assertThat(monitorSocket.awaitNotice("ended", WAIT).get("reason").asString())
+                        .isEqualTo("TERMINATED_BY_ADMIN");
             }
         }
         var record = awaitEnded(id);
+        assertThat(record.endReason()).isEqualTo(EndReason.TERMINATED_BY_ADMIN);
         // handshake 12 + 1 + 1, SetEncodings 12, two requests: nothing of the monitor's
         assertThat(record.bytesToEquipment()).isEqualTo(12 + 1 + 1 + 12 + 10 + 10);
     }
@@ -79,12 +87,12 @@ class VncMonitorTest extends VncGatewayTest {
         var admin = signedInAdmin();
         try (var socket = open(setup)) {
             long id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
-            var window = Rfb.connect(socket, null, List.of(Encodings.RAW));
+            var window = RfbClient.connect(socket, null, List.of(Encodings.RAW));
             window.request(false);
             window.awaitUpdate();
             try (var monitorSocket = monitor(admin, id)) {
                 monitorSocket.awaitNotice("ready", WAIT);
-                var monitor = Rfb.connect(monitorSocket, NOVNC, List.of(Encodings.RAW));
+                var monitor = RfbClient.connect(monitorSocket, NOVNC, List.of(Encodings.RAW));
                 monitor.request(false);
                 monitor.awaitUpdate();
                 monitorSocket.holdOutput();
@@ -113,13 +121,13 @@ class VncMonitorTest extends VncGatewayTest {
             var admin = signedInAdmin();
             try (var socket = open(setup)) {
                 long id = socket.awaitNotice("ready", WAIT).get("sessionId").asLong();
-                var window = Rfb.connect(socket, NOVNC, List.of(Encodings.ZRLE, Encodings.RAW,
+                var window = RfbClient.connect(socket, NOVNC, List.of(Encodings.ZRLE, Encodings.RAW,
                         Encodings.EXTENDED_DESKTOP_SIZE, Encodings.DESKTOP_SIZE));
                 window.request(false);
                 window.awaitScreen(s -> s.pixels()[0] == 0x000000);
                 try (var monitorSocket = monitor(admin, id)) {
                     monitorSocket.awaitNotice("ready", WAIT);
-                    var monitor = Rfb.connect(monitorSocket, NOVNC, List.of(Encodings.RAW, Encodings.DESKTOP_SIZE));
+                    var monitor = RfbClient.connect(monitorSocket, NOVNC, List.of(Encodings.RAW, Encodings.DESKTOP_SIZE));
                     monitor.request(false);
                     monitor.awaitScreen(s -> s.width() == 640 && s.pixels()[0] == 0x000000);
 
@@ -140,64 +148,6 @@ class VncMonitorTest extends VncGatewayTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    /** An RFB client on a gateway socket: the session window's noVNC, or a monitor's. */
-    private static final class Rfb {
-        final ServerInit init;
-        private final RfbSocket.Output out;
-        private final ServerMessageReader reader;
-
-        private Rfb(ServerInit init, RfbSocket.Output out, ServerMessageReader reader) {
-            this.init = init;
-            this.out = out;
-            this.reader = reader;
-        }
-
-        /** Signs in (no password: the gateway plays a server without one) and sets the format and encodings. */
-        static Rfb connect(TerminalSocket socket, PixelFormat format, List<Integer> encodings) throws IOException {
-            var in = new RfbSocket.Input(socket, WAIT, false);
-            var out = new RfbSocket.Output(socket);
-            ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
-            if (format != null) {
-                out.write(ClientMessages.setPixelFormat(format));
-            }
-            out.write(ClientMessages.setEncodings(encodings));
-            out.flush();
-            return new Rfb(init, out, new ServerMessageReader(in, init.newFramebuffer(format != null ? format
-                    : init.pixelFormat())));
-        }
-
-        Framebuffer screen() {
-            return reader.framebuffer();
-        }
-
-        void send(byte[] message) throws IOException {
-            out.write(message);
-            out.flush();
-        }
-
-        void request(boolean incremental) throws IOException {
-            send(ClientMessages.framebufferUpdateRequest(incremental, 0, 0, screen().width(), screen().height()));
-        }
-
-        void awaitUpdate() throws IOException {
-            while (!(reader.next().orElseThrow() instanceof ServerMessage.FramebufferUpdate)) {
-                // bells and clipboard text are not what this waits for
-            }
-        }
-
-        /** Reads updates, asking for the next each time, until the screen shows what is expected. */
-        void awaitScreen(Predicate<Framebuffer> expected) throws IOException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!expected.test(screen())) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the screen did not show what was expected within " + WAIT);
-                }
-                awaitUpdate();
-                request(true);
-            }
-        }
-    }
 
     private static byte[] setDesktopSize(int width, int height) {
         return ByteBuffer.allocate(24).put((byte) SET_DESKTOP_SIZE).put((byte) 0).putShort((short) width)

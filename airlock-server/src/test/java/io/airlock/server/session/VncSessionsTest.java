@@ -12,6 +12,7 @@ import io.airlock.server.peers.TestPeers;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbSocket;
 import io.airlock.server.support.TerminalSocket;
 import java.time.Duration;
 import java.util.List;

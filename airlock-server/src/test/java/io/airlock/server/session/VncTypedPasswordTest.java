@@ -8,6 +8,7 @@ import io.airlock.rfb.RfbHandshake;
 import io.airlock.rfb.ServerMessage;
 import io.airlock.rfb.ServerMessageReader;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -1,19 +1,18 @@
-package io.airlock.server.session;
+package io.airlock.server.support;
 
-import io.airlock.server.support.TerminalSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 
 /** A graphical session window's (or monitor's) RFB byte streams over its gateway WebSocket. */
-final class RfbSocket {
+public final class RfbSocket {
 
     private RfbSocket() {
     }
 
     /** The window's reading side: blocks until the gateway has sent more, as a socket would. */
-    static final class Input extends InputStream {
+    public static final class Input extends InputStream {
         private final TerminalSocket socket;
         private final Duration wait;
         private final java.io.ByteArrayOutputStream kept;
@@ -21,14 +20,14 @@ final class RfbSocket {
         private int position;
 
         /** @param keep whether to keep every byte read, for {@link #received()} */
-        Input(TerminalSocket socket, Duration wait, boolean keep) {
+        public Input(TerminalSocket socket, Duration wait, boolean keep) {
             this.socket = socket;
             this.wait = wait;
             this.kept = keep ? new java.io.ByteArrayOutputStream() : null;
         }
 
         /** {@return every byte received so far, when kept} */
-        byte[] received() {
+        public byte[] received() {
             if (kept == null) {
                 throw new IllegalStateException("this input keeps nothing");
             }
@@ -78,11 +77,11 @@ final class RfbSocket {
     }
 
     /** The window's writing side: each flush is one binary frame. */
-    static final class Output extends OutputStream {
+    public static final class Output extends OutputStream {
         private final TerminalSocket socket;
         private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
 
-        Output(TerminalSocket socket) {
+        public Output(TerminalSocket socket) {
             this.socket = socket;
         }
 
