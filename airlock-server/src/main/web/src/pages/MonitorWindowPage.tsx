@@ -2,11 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage, monitorSession } from '../api';
 import { ACCESS_MANAGERS, hasRole, useCurrentUser } from '../auth';
+import { DesktopPane } from '../components/session/DesktopPane';
 import { TerminalPane } from '../components/session/TerminalPane';
 import {
   type ConnectionStatus,
   MONITOR_FELL_BEHIND,
   MONITOR_LINK_REFUSED,
+  type ReadyNotice,
   type SessionEnd,
   socketUrl,
 } from '../components/session/terminal';
@@ -21,8 +23,9 @@ import {
 
 /**
  * A read-only view of someone's live session, opened from Session History's Monitor action:
- * `/monitor?ticket=<one-time ticket>&session=<id>`. Nothing typed here reaches the equipment. The bar
- * names whose session it is and on which equipment once the gateway says so.
+ * `/monitor?ticket=<one-time ticket>&session=<id>&protocol=<SSH|TELNET|VNC>`. Nothing typed here reaches
+ * the equipment. The bar names whose session it is and on which equipment once the gateway says so. A VNC
+ * session's monitor is a view-only remote desktop, which the gateway serves from its own copy of the screen.
  */
 export function MonitorWindowPage() {
   const user = useCurrentUser();
@@ -30,6 +33,7 @@ export function MonitorWindowPage() {
   const ticket = params.get('ticket') ?? '';
   const session = params.get('session') ?? '';
   const sessionLabel = /^\d+$/.test(session) ? `#${session}` : '';
+  const desktop = params.get('protocol') === 'VNC';
 
   if (!hasRole(user, ACCESS_MANAGERS)) {
     return (
@@ -58,6 +62,7 @@ export function MonitorWindowPage() {
       ticket={ticket}
       sessionLabel={sessionLabel}
       sessionId={sessionLabel === '' ? null : Number(session)}
+      desktop={desktop}
     />
   );
 }
@@ -73,7 +78,15 @@ function monitorTitle({ username, assetName }: Watched, sessionLabel: string): s
   return `Monitoring ${session}`;
 }
 
-function MonitorTerminal({ ticket, sessionLabel, sessionId }: { ticket: string; sessionLabel: string; sessionId: number | null }) {
+interface MonitorProps {
+  ticket: string;
+  sessionLabel: string;
+  sessionId: number | null;
+  /** A VNC session: a view-only desktop instead of a terminal. */
+  desktop: boolean;
+}
+
+function MonitorTerminal({ ticket, sessionLabel, sessionId, desktop }: MonitorProps) {
   // A monitor the gateway dropped (it fell behind) comes back with a new ticket and a fresh terminal.
   const [current, setCurrent] = useState({ ticket, attempt: 0 });
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
@@ -105,6 +118,17 @@ function MonitorTerminal({ ticket, sessionLabel, sessionId }: { ticket: string; 
   }
 
   const canReconnect = end !== null && end.closeCode === MONITOR_FELL_BEHIND && sessionId !== null;
+  const onReady = (notice: ReadyNotice) => {
+    setStatus((now) => (now === 'connecting' ? 'connected' : now));
+    setWatched((known) => ({
+      username: notice.username ?? known.username,
+      assetName: notice.assetName ?? known.assetName,
+    }));
+  };
+  const onEnded = (ending: SessionEnd) => {
+    setStatus('ended');
+    setEnd(ending);
+  };
   return (
     <TerminalWindow>
       <WindowBar
@@ -128,26 +152,31 @@ function MonitorTerminal({ ticket, sessionLabel, sessionId }: { ticket: string; 
         />
       )}
       <main className="term-body">
-        <TerminalPane
-          key={current.attempt}
-          url={url}
-          interactive={false}
-          expose
-          label={`${title} (read-only)`}
-          testId="monitor-terminal"
-          refusedMessage={MONITOR_LINK_REFUSED}
-          onOpen={() => setStatus((now) => (now === 'connecting' ? 'connected' : now))}
-          onReady={(notice) =>
-            setWatched((known) => ({
-              username: notice.username ?? known.username,
-              assetName: notice.assetName ?? known.assetName,
-            }))
-          }
-          onEnded={(ending) => {
-            setStatus('ended');
-            setEnd(ending);
-          }}
-        />
+        {desktop ? (
+          <DesktopPane
+            key={current.attempt}
+            url={socketUrl('/ws/monitor', { ticket: current.ticket })}
+            interactive={false}
+            label={`${title} (read-only)`}
+            testId="monitor-desktop"
+            refusedMessage={MONITOR_LINK_REFUSED}
+            onReady={onReady}
+            onEnded={onEnded}
+          />
+        ) : (
+          <TerminalPane
+            key={current.attempt}
+            url={url}
+            interactive={false}
+            expose
+            label={`${title} (read-only)`}
+            testId="monitor-terminal"
+            refusedMessage={MONITOR_LINK_REFUSED}
+            onOpen={() => setStatus((now) => (now === 'connecting' ? 'connected' : now))}
+            onReady={onReady}
+            onEnded={onEnded}
+          />
+        )}
         {status === 'connecting' && <ConnectingOverlay label="Connecting to the session…" />}
       </main>
     </TerminalWindow>

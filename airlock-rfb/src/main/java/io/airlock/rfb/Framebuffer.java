@@ -29,6 +29,7 @@ public final class Framebuffer {
     private int pointerX;
     private int pointerY;
     private long changes;
+    private Damage damage;
 
     /**
      * @throws RfbException with {@link RfbException.Reason#MALFORMED_MESSAGE} when the size is out of bounds
@@ -39,6 +40,7 @@ public final class Framebuffer {
         this.height = height;
         this.pixels = new int[width * height];
         this.format = format;
+        this.damage = new Damage(width, height);
     }
 
     public int width() {
@@ -81,6 +83,16 @@ public final class Framebuffer {
         return changes;
     }
 
+    /**
+     * {@return what changed on the screen since the last call, its size the screen's now; a change of size
+     * damages the whole screen}
+     */
+    public Damage takeDamage() {
+        Damage taken = damage;
+        damage = new Damage(width, height);
+        return taken;
+    }
+
     /** Moves the pointer, which is where the cursor is drawn. */
     public void movePointer(int x, int y) {
         if (x != pointerX || y != pointerY) {
@@ -96,6 +108,8 @@ public final class Framebuffer {
         width = newWidth;
         height = newHeight;
         pixels = new int[newWidth * newHeight];
+        damage = new Damage(newWidth, newHeight);
+        damage.addAll();
         changes++;
     }
 
@@ -147,12 +161,14 @@ public final class Framebuffer {
             int start = row * width + x;
             Arrays.fill(pixels, start, start + w, rgb);
         }
+        damage.add(x, y, w, h);
         changes++;
     }
 
     /** Copies {@code count} pixels of one row from {@code rgb} to (x, y). */
     void putRow(int x, int y, int[] rgb, int offset, int count) {
         System.arraycopy(rgb, offset, pixels, y * width + x, count);
+        damage.add(x, y, count, 1);
         changes++;
     }
 
@@ -163,6 +179,7 @@ public final class Framebuffer {
             int row = downwards ? h - 1 - i : i;
             System.arraycopy(pixels, (fromY + row) * width + fromX, pixels, (y + row) * width + x, w);
         }
+        damage.add(x, y, w, h);
         changes++;
     }
 

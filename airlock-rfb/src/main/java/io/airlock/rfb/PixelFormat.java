@@ -118,6 +118,28 @@ public record PixelFormat(int bitsPerPixel, int depth, boolean bigEndian, boolea
         return max == 0 ? 0 : max == 255 ? value : (value * 255 + max / 2) / max;
     }
 
+    /**
+     * Converts 0xRRGGBB to a pixel value of this true-colour format, each component narrowed to its range:
+     * what a server sends for that colour.
+     */
+    public int fromRgb(int rgb) {
+        return narrow(rgb >>> 16 & 0xff, redMax) << redShift | narrow(rgb >>> 8 & 0xff, greenMax) << greenShift
+                | narrow(rgb & 0xff, blueMax) << blueShift;
+    }
+
+    private static int narrow(int value, int max) {
+        return max == 255 ? value : (value * max + 127) / 255;
+    }
+
+    /** Writes a pixel value on the wire: {@link #bytesPerPixel()} bytes in this format's byte order. */
+    public void put(int pixel, byte[] bytes, int offset) {
+        int n = bytesPerPixel();
+        for (int i = 0; i < n; i++) {
+            int shift = bigEndian ? 8 * (n - 1 - i) : 8 * i;
+            bytes[offset + i] = (byte) (pixel >>> shift);
+        }
+    }
+
     /** Reads one pixel value of this format from {@code bytes} at {@code offset}. */
     int pixelAt(byte[] bytes, int offset) {
         return switch (bitsPerPixel) {

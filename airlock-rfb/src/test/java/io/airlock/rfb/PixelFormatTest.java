@@ -74,4 +74,20 @@ class PixelFormatTest {
 
         assertThat(framebuffer.pixels()).containsExactly(0xff8000, 0x0000ff, 0, 0);
     }
+
+    @Test
+    void aColourWrittenInAFormatReadsBackAsTheSameColour() {
+        for (PixelFormat format : new PixelFormat[] {PixelFormat.RGB888, Captures.RGB565,
+                new PixelFormat(32, 24, true, true, 255, 255, 255, 0, 8, 16)}) {
+            byte[] wire = new byte[4];
+            format.put(format.fromRgb(0x12ab7f), wire, 0);
+            int read = format.trueColourToRgb(format.pixelAt(wire, 0));
+            assertThat(Math.abs((read >> 16) - 0x12)).as(format.toString()).isLessThanOrEqualTo(8);
+            assertThat(Math.abs((read >> 8 & 0xff) - 0xab)).as(format.toString()).isLessThanOrEqualTo(4);
+            assertThat(Math.abs((read & 0xff) - 0x7f)).as(format.toString()).isLessThanOrEqualTo(8);
+        }
+        byte[] exact = new byte[4];
+        PixelFormat.RGB888.put(PixelFormat.RGB888.fromRgb(0x12ab7f), exact, 0);
+        assertThat(exact).containsExactly(0x7f, 0xab, 0x12, 0);
+    }
 }

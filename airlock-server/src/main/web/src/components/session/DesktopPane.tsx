@@ -29,6 +29,8 @@ interface DesktopPaneProps {
 export interface DesktopControls {
   ctrlAltDel(): void;
   paste(text: string): void;
+  /** Asks the server to size the desktop to the window (and keep it so), where the server can resize. */
+  fitToWindow(on: boolean): void;
 }
 
 /**
@@ -119,12 +121,16 @@ export function DesktopPane(paneProps: DesktopPaneProps) {
       const desktop = new RFB(container as HTMLElement, channel, { shared: true });
       desktop.viewOnly = !interactive;
       desktop.scaleViewport = true;
-      // The remote desktop keeps its size, shared with whoever else sees it; the window scales it to fit.
+      // The remote desktop keeps its size, shared with whoever else sees it, and the window scales it to fit,
+      // until the user asks for the desktop to take the window's size.
       desktop.resizeSession = false;
       rfb = desktop;
       props.current.onControls?.({
         ctrlAltDel: () => desktop.sendCtrlAltDel(),
         paste: (text) => desktop.clipboardPasteFrom(text),
+        fitToWindow: (on) => {
+          desktop.resizeSession = on;
+        },
       });
       desktop.focus();
     }
@@ -174,9 +180,10 @@ export function DesktopPane(paneProps: DesktopPaneProps) {
   return <div ref={containerRef} className="desktop-host" role="region" aria-label={label} data-testid={testId} />;
 }
 
-/** Keys a browser keeps for itself, and text for the remote clipboard. */
+/** Keys a browser keeps for itself, text for the remote clipboard, and the desktop's size. */
 export function DesktopToolbar({ controls }: { controls: DesktopControls | null }) {
   const [text, setText] = useState('');
+  const [fit, setFit] = useState(false);
   const disabled = controls === null;
   return (
     <div className="desktop-toolbar" role="toolbar" aria-label="Remote desktop">
@@ -198,6 +205,19 @@ export function DesktopToolbar({ controls }: { controls: DesktopControls | null 
           Send to clipboard
         </button>
       </form>
+      <label className="desktop-fit" title="Where the remote desktop can change its size">
+        <input
+          type="checkbox"
+          checked={fit}
+          disabled={disabled}
+          onChange={(event) => {
+            setFit(event.target.checked);
+            controls?.fitToWindow(event.target.checked);
+          }}
+          data-testid="desktop-fit"
+        />
+        Resize the remote desktop to this window
+      </label>
     </div>
   );
 }

@@ -57,4 +57,16 @@ describe('SignInForm', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ username: 'maint', password: 's3cret!' }));
     expect(screen.getByLabelText('Password')).toHaveValue('');
   });
+
+  it('asks a VNC session for the password alone', async () => {
+    const { user, onSubmit } = open({ ...GRANT, protocol: 'VNC', port: 5900 });
+    expect(screen.queryByLabelText('Username')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Enter your password on the equipment.')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.keyboard('vnc-pass{Enter}');
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ username: '', password: 'vnc-pass' }));
+  });
 });

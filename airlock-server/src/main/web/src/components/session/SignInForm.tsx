@@ -31,20 +31,23 @@ interface SignInFormProps {
 
 /**
  * Asks for the equipment's credentials when the access method does not store them. Shown before the
- * session's socket opens; the password lives in this form's state only until Connect hands it over.
+ * session's socket opens; the password lives in this form's state only until Connect hands it over. A VNC
+ * server knows no usernames: its form asks for the password alone.
  */
 export function SignInForm({ grant, initialUsername, onSubmit }: SignInFormProps) {
   const storedUsername = grant.username !== null && grant.username !== '' ? grant.username : null;
+  const withUsername = grant.protocol !== 'VNC';
   const { form, field, onSubmit: validated } = useSchemaForm(
-    signInSchema(storedUsername === null),
+    signInSchema(withUsername && storedUsername === null),
     { username: storedUsername ?? initialUsername, password: '' },
     IDS,
   );
 
   // Focus the first field still to fill in.
   useLayoutEffect(() => {
-    document.getElementById(storedUsername === null && initialUsername === '' ? IDS.username : IDS.password)?.focus();
-  }, [storedUsername, initialUsername]);
+    const username = withUsername && storedUsername === null && initialUsername === '';
+    document.getElementById(username ? IDS.username : IDS.password)?.focus();
+  }, [withUsername, storedUsername, initialUsername]);
 
   const submit = validated(async (typed) => {
     form.setValue('password', '');
@@ -64,18 +67,20 @@ export function SignInForm({ grant, initialUsername, onSubmit }: SignInFormProps
           {protocolLabel(grant.protocol)} to <span className="mono">{grant.host}:{grant.port}</span>. What you enter
           is used for this connection only; Airlock does not keep it.
         </p>
-        <TextField
-          {...field('username')}
-          label="Username"
-          readOnly={storedUsername !== null}
-          hint={storedUsername !== null ? 'Set by the access method.' : undefined}
-          // The equipment's account, not Airlock's: the browser must not fill in the gateway sign-in.
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          maxLength={LIMITS.usernameMax}
-          required
-        />
+        {withUsername && (
+          <TextField
+            {...field('username')}
+            label="Username"
+            readOnly={storedUsername !== null}
+            hint={storedUsername !== null ? 'Set by the access method.' : undefined}
+            // The equipment's account, not Airlock's: the browser must not fill in the gateway sign-in.
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={LIMITS.usernameMax}
+            required
+          />
+        )}
         <TextField
           {...field('password')}
           label="Password"

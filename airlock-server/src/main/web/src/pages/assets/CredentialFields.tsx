@@ -14,8 +14,15 @@ export function storesSecret(kind: CredentialKind): boolean {
 }
 
 function choices(protocol: Protocol): { kind: CredentialKind; label: string; hint: string }[] {
+  const vnc = protocol === 'VNC';
   const list: { kind: CredentialKind; label: string; hint: string }[] = [
-    { kind: 'NONE', label: 'None', hint: "Nothing is stored; the user signs in at the equipment's own prompt." },
+    {
+      kind: 'NONE',
+      label: 'None',
+      hint: vnc
+        ? 'Nothing is stored; for VNC servers that ask for no password.'
+        : "Nothing is stored; the user signs in at the equipment's own prompt.",
+    },
     { kind: 'PASSWORD', label: 'Password', hint: 'Airlock signs in for the user; they never see it.' },
   ];
   if (protocol === 'SSH') {
@@ -24,9 +31,10 @@ function choices(protocol: Protocol): { kind: CredentialKind; label: string; hin
   list.push({
     kind: 'ASK_USER',
     label: 'Ask the user when the session opens',
-    hint:
-      'The session window asks for the password (and the username if none is set above) each time. ' +
-      'Nothing secret is stored.',
+    hint: vnc
+      ? 'The session window asks for the VNC password each time. Nothing secret is stored.'
+      : 'The session window asks for the password (and the username if none is set above) each time. ' +
+        'Nothing secret is stored.',
   });
   return list;
 }

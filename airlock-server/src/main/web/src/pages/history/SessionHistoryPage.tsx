@@ -14,8 +14,8 @@ import type { HistoryEntry, LiveSession } from '../../types';
 const REFRESH_MS = 5000;
 const MONITOR_WINDOW_FEATURES = 'noopener=no,width=1024,height=700';
 
-function monitorUrl(ticket: string, sessionId: number): string {
-  const params = new URLSearchParams({ ticket, session: String(sessionId) });
+function monitorUrl(ticket: string, session: LiveSession): string {
+  const params = new URLSearchParams({ ticket, session: String(session.id), protocol: session.protocol });
   return `/monitor?${params.toString()}`;
 }
 
@@ -64,7 +64,7 @@ export function SessionHistoryPage() {
     setMonitoring((current) => new Set(current).add(session.id));
     try {
       const { ticket } = await monitorSession(session.id);
-      opened.location.href = monitorUrl(ticket, session.id);
+      opened.location.href = monitorUrl(ticket, session);
       announce(`Monitoring session #${session.id} of ${session.username} in a new window.`);
     } catch (error) {
       opened.close();

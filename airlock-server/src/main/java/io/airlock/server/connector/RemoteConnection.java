@@ -2,6 +2,7 @@ package io.airlock.server.connector;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * An open terminal connection to a piece of equipment: a byte stream each way plus the window size.
@@ -27,6 +28,11 @@ public interface RemoteConnection extends AutoCloseable {
      */
     default boolean recordDesktop(RfbRecorder recorder) throws IOException {
         return false;
+    }
+
+    /** {@return the gateway's decoded copy of the screen, which monitors of a desktop session watch} */
+    default Optional<DesktopMirror> desktop() {
+        return Optional.empty();
     }
 
     /** Closes the connection; safe to call more than once and from any thread. */

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -23,6 +24,7 @@ final class VncConnection implements RemoteConnection {
     private final BrowserRfbStream browser;
     private final ToBrowser output;
     private final ServerInit init;
+    private final DesktopMirror mirror;
     private RfbRecorder recorder;
 
     VncConnection(Socket socket, InputStream fromEquipment, ServerInit init) throws IOException {
@@ -30,7 +32,8 @@ final class VncConnection implements RemoteConnection {
         this.init = init;
         this.toEquipment = socket.getOutputStream();
         this.browser = new BrowserRfbStream(init.toBytes());
-        this.output = new ToBrowser(fromEquipment);
+        this.mirror = new DesktopMirror(init);
+        this.output = new ToBrowser(mirror.tap(fromEquipment));
         output.answer(BrowserRfbStream.greeting(), false);
     }
 
@@ -52,7 +55,9 @@ final class VncConnection implements RemoteConnection {
             output.answer(fed.toBrowser().get(i), fed.handshakeDone() && i == fed.toBrowser().size() - 1);
         }
         for (byte[] message : fed.toEquipment()) {
-            toEquipment.write(recorder == null ? message : follow(message));
+            byte[] sent = recorder == null ? message : follow(message);
+            mirror.clientSent(sent);
+            toEquipment.write(sent);
         }
         toEquipment.flush();
     }
@@ -93,8 +98,14 @@ final class VncConnection implements RemoteConnection {
     }
 
     @Override
+    public Optional<DesktopMirror> desktop() {
+        return Optional.of(mirror);
+    }
+
+    @Override
     public void close() {
         VncConnector.closeQuietly(socket);
+        mirror.close();
         output.closed();
     }
 

@@ -1,5 +1,6 @@
 package io.airlock.server.session;
 
+import io.airlock.server.connector.DesktopViewer;
 import io.airlock.server.connector.RemoteConnection;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,7 +127,8 @@ final class LiveSession {
                 fanOut.lock();
                 try {
                     recent.append(buffer, 0, n);
-                    if (!monitors.isEmpty()) {
+                    // a desktop's monitors are served from its decoded screen, never from this stream
+                    if (!monitors.isEmpty() && connection.desktop().isEmpty()) {
                         byte[] chunk = Arrays.copyOf(buffer, n); // monitors send it later, on their own threads
                         for (Monitor m : monitors) {
                             m.output(chunk);
@@ -227,18 +229,26 @@ final class LiveSession {
         }
     }
 
-    /** Shows the monitor the current screen, then every byte after it: none lost, none twice. */
+    /**
+     * Shows the monitor the current screen, then every byte after it: none lost, none twice. A desktop's
+     * monitor gets an RFB server of its own instead, fed from the gateway's copy of the screen.
+     */
     void attach(Monitor monitor) {
         if (ended.get()) {
             monitor.drop(CloseStatus.NORMAL);
             return;
         }
+        var desktop = connection.desktop();
         fanOut.lock();
         try {
             monitor.notice("{\"type\":\"ready\",\"sessionId\":" + recordId + ",\"cols\":" + columns
                     + ",\"rows\":" + rows + ",\"username\":" + jsonString(launch.username()) + ",\"assetName\":"
-                    + jsonString(launch.assetName()) + "}");
-            monitor.output(recent.snapshot());
+                    + jsonString(launch.assetName()) + ",\"protocol\":\"" + launch.protocol().name() + "\"}");
+            if (desktop.isPresent()) {
+                monitor.onInput(desktop.get().watch(new MonitorOutput(monitor))::input);
+            } else {
+                monitor.output(recent.snapshot());
+            }
             monitors.removeIf(Monitor::isClosed);
             monitors.add(monitor);
         } finally {
@@ -350,6 +360,30 @@ final class LiveSession {
     /** A JSON string literal, escaped by Jackson's encoder. */
     static String jsonString(String s) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(s == null ? "" : s)) + "\"";
+    }
+
+    /** A desktop monitor's RFB bytes, through the monitor's own queue and thread. */
+    private record MonitorOutput(Monitor monitor) implements DesktopViewer.Output {
+        @Override
+        public void send(byte[] bytes) {
+            monitor.output(bytes);
+        }
+
+        @Override
+        public long queued() {
+            return monitor.queuedBytes();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return monitor.isClosed();
+        }
+
+        @Override
+        public void close(String reason) {
+            monitor.notice("{\"type\":\"ended\",\"reason\":null,\"message\":" + jsonString(reason) + "}");
+            monitor.finish(CloseStatus.NORMAL);
+        }
     }
 
     /** A recorder write failed while the session ran. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
@@ -58,8 +59,11 @@ final class Monitor {
     private final LinkedBlockingQueue<WebSocketMessage<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean closed;
+    /** Where the monitor's own bytes go: nowhere for a terminal; the gateway's RFB server for a desktop. */
+    private volatile Consumer<byte[]> input = bytes -> { };
 
     Monitor(WebSocketSession raw) {
+        raw.getAttributes().put(Monitor.class.getName(), this);
         if (raw instanceof NativeWebSocketSession nativeSession) {
             var session = nativeSession.getNativeSession(jakarta.websocket.Session.class);
             if (session != null) {
@@ -69,6 +73,26 @@ final class Monitor {
         this.socket = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, BUFFER_LIMIT,
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         Thread.ofVirtual().name("monitor-" + raw.getId()).start(this::send);
+    }
+
+    /** {@return the monitor attached on this socket, if any} */
+    static Monitor on(WebSocketSession socket) {
+        return socket.getAttributes().get(Monitor.class.getName()) instanceof Monitor m ? m : null;
+    }
+
+    /** What the monitor's browser sends goes to {@code handler} from now on. */
+    void onInput(Consumer<byte[]> handler) {
+        this.input = handler;
+    }
+
+    void input(byte[] bytes) {
+        if (!closed) {
+            input.accept(bytes);
+        }
+    }
+
+    long queuedBytes() {
+        return queuedBytes.get();
     }
 
     /** Queues output; drops the monitor if it is too far behind. Never blocks. */

@@ -69,6 +69,25 @@ class MonitorRelay {
                 });
     }
 
+    /**
+     * Passes on what the administrator's browser sent (a desktop monitor's RFB requests), one message at a
+     * time: the socket's messages arrive in order on one thread, and the client takes one send at a time.
+     */
+    void input(WebSocketSession admin, byte[] bytes) {
+        WebSocket upstream = upstreams.get(admin.getId());
+        if (upstream != null) {
+            try {
+                upstream.sendBinary(ByteBuffer.wrap(bytes), true).get(Monitor.SEND_TIME_LIMIT_MS,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                upstream.abort();
+                closeQuietly(admin, new CloseStatus(4502, "The gateway node running this session stopped answering."));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** The administrator closed the monitor window. */
     void closed(WebSocketSession admin) {
         WebSocket upstream = upstreams.remove(admin.getId());

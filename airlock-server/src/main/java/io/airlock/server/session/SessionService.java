@@ -153,7 +153,7 @@ class SessionService {
             refuse(socket, decision.reason());
             return;
         }
-        if (launch.askCredentials() && (typed == null || !typed.complete(launch.storedUsername()))) {
+        if (launch.askCredentials() && (typed == null || !typed.complete(launch))) {
             refuse(socket, "This access method asks for your credentials; enter them in the session window.");
             return;
         }
@@ -208,9 +208,10 @@ class SessionService {
 
     /** What the user typed in the session window, used for this one connection and then dropped. */
     record TypedCredentials(String username, String password) {
-        boolean complete(String storedUsername) {
-            return password != null && !password.isEmpty()
-                    && (storedUsername != null || (username != null && !username.isBlank()));
+        /** A password, and a username where the protocol signs in with one and the access method sets none. */
+        boolean complete(Launch launch) {
+            return password != null && !password.isEmpty() && (launch.protocol() == Protocol.VNC
+                    || launch.storedUsername() != null || (username != null && !username.isBlank()));
         }
 
         @Override
@@ -389,6 +390,16 @@ class SessionService {
         audit.record(admin.getUsername(), "session.monitor", "#" + session.get().recordId() + " of "
                 + session.get().launch().username());
         session.get().attach(new Monitor(socket));
+    }
+
+    /** What a monitor's browser sent: to the session's monitor here, or on to the node that runs it. */
+    void monitorInput(WebSocketSession socket, byte[] bytes) {
+        Monitor monitor = Monitor.on(socket);
+        if (monitor != null) {
+            monitor.input(bytes);
+        } else {
+            relay.input(socket, bytes);
+        }
     }
 
     void monitorClosed(WebSocketSession socket) {

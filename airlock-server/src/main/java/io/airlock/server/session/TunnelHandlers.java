@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * output out; text frames carry control messages in ({@code {"type":"resize","cols":…,"rows":…}},
  * {@code pause} and {@code resume} for the terminal's flow control, and — when the access method asks the
  * user — one {@code {"type":"sign-in","username":…,"password":…}} before anything else) and out
- * ({@code ready}, {@code warning}, {@code ended}). {@code /ws/monitor}: output only; anything the monitor sends is
- * ignored, so a monitor can never type into the session.
+ * ({@code ready}, {@code warning}, {@code ended}). {@code /ws/monitor}: a terminal's monitor only receives, and
+ * anything it sends is ignored; a desktop's monitor speaks RFB with the gateway, which reads its requests for
+ * updates and drops its key and pointer events. Either way a monitor can never type into the session.
  */
 final class TunnelHandlers {
 
@@ -210,13 +211,26 @@ final class TunnelHandlers {
                 socket.close(CloseStatus.POLICY_VIOLATION);
                 return;
             }
+            socket.setBinaryMessageSizeLimit(MAX_INPUT);
             sessions.monitor(me, grant, socket);
+        }
+
+        @Override
+        protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+            sessions.monitorInput(socket, bytes(message));
         }
 
         @Override
         public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
             sessions.monitorClosed(socket);
         }
+    }
+
+    static byte[] bytes(BinaryMessage message) {
+        var payload = message.getPayload();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        return bytes;
     }
 
     /** Another gateway node relaying a monitor of a session this node runs (see {@link MonitorRelay}). */
@@ -234,7 +248,16 @@ final class TunnelHandlers {
                 socket.close(CloseStatus.POLICY_VIOLATION);
                 return;
             }
+            socket.setBinaryMessageSizeLimit(MAX_INPUT);
             sessions.monitorForNode(sessionId, socket);
+        }
+
+        @Override
+        protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+            Monitor monitor = Monitor.on(socket);
+            if (monitor != null) {
+                monitor.input(bytes(message));
+            }
         }
     }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.server.peers.TestPeers;
 import io.airlock.server.session.EndReason;
 import io.airlock.server.session.SessionRecordRepository;
+import io.airlock.rfb.Encodings;
 import io.airlock.server.support.EquipmentSetup;
+import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbClient;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,11 +61,39 @@ class VncSessionBrowserTest extends BrowserGatewayTest {
         page.screenshot("vnc-wrong-password");
     }
 
+    @Test
+    void anAdminMonitorsTheDesktopReadOnlyInTheMonitorWindow() throws Exception {
+        var admin = signedInAdmin();
+        var setup = EquipmentSetup.vnc(admin, port, PEERS, uniqueName("watched-desk"), PEERS.vncPassword(), false);
+        try (var session = setup.open(80, 24)) {
+            long id = session.awaitNotice("ready", Duration.ofSeconds(20)).get("sessionId").asLong();
+            var window = RfbClient.connect(session, null, List.of(Encodings.ZRLE, Encodings.RAW));
+            window.request(false);
+            window.awaitUpdate();
+            String ticket = Json.parse(admin.post("/api/sessions/" + id + "/monitor", "{}").body())
+                    .get("ticket").asString();
+
+            page.signIn("admin", ADMIN_PASSWORD);
+            page.open("/monitor?ticket=" + ticket + "&session=" + id + "&protocol=VNC");
+
+            page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=monitor-status]"), "Connected"));
+            page.wait.until(d -> page.testId("monitor-title").getText().equals(setup.assetName()));
+            page.wait.until(d -> xtermPixels("monitor-desktop").get(0) > 2000
+                    && xtermPixels("monitor-desktop").get(1) > 100);
+            assertThat(page.browser.findElements(By.cssSelector("[data-testid=desktop-ctrl-alt-del]"))).isEmpty();
+            page.screenshot("vnc-monitor-window");
+        }
+    }
+
+    private List<Long> xtermPixels() {
+        return xtermPixels("session-desktop");
+    }
+
     /** White and black pixels of the canvas where the peer's xterm and its text are. */
     @SuppressWarnings("unchecked")
-    private List<Long> xtermPixels() {
+    private List<Long> xtermPixels(String desktop) {
         return (List<Long>) page.browser.executeScript("""
-                const c = document.querySelector('[data-testid=session-desktop] canvas');
+                const c = document.querySelector('[data-testid=' + arguments[0] + '] canvas');
                 if (!c || c.width < 200) return [0, 0];
                 const d = c.getContext('2d').getImageData(20, 20, 180, 40).data;
                 let white = 0, black = 0;
@@ -69,6 +101,6 @@ class VncSessionBrowserTest extends BrowserGatewayTest {
                   if (d[i] === 255 && d[i + 1] === 255 && d[i + 2] === 255) white++;
                   if (d[i] === 0 && d[i + 1] === 0 && d[i + 2] === 0) black++;
                 }
-                return [white, black];""");
+                return [white, black];""", desktop);
     }
 }

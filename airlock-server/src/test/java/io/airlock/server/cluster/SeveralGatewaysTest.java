@@ -3,6 +3,7 @@ package io.airlock.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airlock.rfb.Encodings;
 import io.airlock.server.peers.TestPeers;
 import io.airlock.server.storage.S3MockServer;
 import io.airlock.server.support.Bucket;
@@ -10,6 +11,7 @@ import io.airlock.server.support.ChildGateway;
 import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Json;
+import io.airlock.server.support.RfbClient;
 import io.airlock.server.support.TerminalSocket;
 import io.airlock.server.support.TestPostgres;
 import java.nio.file.Path;
@@ -164,6 +166,34 @@ class SeveralGatewaysTest {
             assertThat(keys).as("one video and one raw recording, stored once").hasSize(2);
         }
         aNodeWithAnotherMasterKeyOrNoneIsRefused();
+    }
+
+    @Test
+    void aVncSessionOnAnotherNodeIsMonitoredThroughTheNodeTheAdminReached() throws Exception {
+        String key = newMasterKey();
+        int portA = ChildGateway.freePort();
+        portB = ChildGateway.freePort();
+        a = ChildGateway.start(dir.resolve("a"), node("node-a", portA, key), portA);
+        b = ChildGateway.start(dir.resolve("b"), node("node-b", portB, key), portB);
+        GatewayClient admin = adminOn(a);
+        var setup = EquipmentSetup.vnc(admin, a.port(), PEERS, "several-vnc", PEERS.vncPassword(), false);
+        try (TerminalSocket session = launchOnAOpenOnB(setup)) {
+            long id = session.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            var window = RfbClient.connect(session, null, List.of(Encodings.ZRLE, Encodings.RAW));
+            window.request(false);
+            window.awaitUpdate();
+
+            String ticket = Json.parse(admin.post("/api/sessions/" + id + "/monitor", "{}").body()).get("ticket")
+                    .asString();
+            try (TerminalSocket monitorSocket = admin.openSocket("/ws/monitor?ticket=" + ticket, admin.origin())) {
+                monitorSocket.awaitNotice("ready", WAIT);
+                // The monitor's RFB requests go from node A to node B, and the screen back.
+                var monitor = RfbClient.connect(monitorSocket, null, List.of(Encodings.RAW));
+                monitor.request(false);
+                monitor.awaitUpdate();
+                assertThat(monitor.screen().pixels()).isEqualTo(window.screen().pixels());
+            }
+        }
     }
 
     @Test

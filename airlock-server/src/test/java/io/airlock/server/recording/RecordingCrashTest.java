@@ -16,7 +16,7 @@ import io.airlock.server.support.ChildGateway;
 import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Json;
-import io.airlock.server.support.RfbWindow;
+import io.airlock.server.support.RfbSocket;
 import io.airlock.server.support.TcpProxy;
 import io.airlock.server.support.TestPostgres;
 import io.airlock.server.support.VideoProbe;
@@ -133,8 +133,8 @@ class RecordingCrashTest {
         long id;
         try (var window = setup.open(80, 24)) {
             id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
-            var in = RfbWindow.input(window, WAIT);
-            var out = RfbWindow.output(window);
+            var in = new RfbSocket.Input(window, WAIT, false);
+            var out = new RfbSocket.Output(window);
             ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
             out.write(ClientMessages.setEncodings(List.of(Encodings.ZRLE, Encodings.RAW)));
             out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));

@@ -13,7 +13,7 @@ import io.airlock.server.support.ChildGateway;
 import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.Json;
-import io.airlock.server.support.RfbWindow;
+import io.airlock.server.support.RfbSocket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -105,8 +105,8 @@ class SpoolDiskFullTest {
         long id;
         try (var window = setup.open(80, 24)) {
             id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
-            var in = RfbWindow.input(window, WAIT);
-            var out = RfbWindow.output(window);
+            var in = new RfbSocket.Input(window, WAIT, false);
+            var out = new RfbSocket.Output(window);
             ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
             out.write(ClientMessages.setEncodings(List.of(Encodings.RAW)));
             out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));

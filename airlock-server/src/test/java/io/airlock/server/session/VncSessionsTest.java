@@ -16,7 +16,7 @@ import io.airlock.server.storage.RecordingStore;
 import io.airlock.server.support.GatewayClient;
 import io.airlock.server.support.GatewayTest;
 import io.airlock.server.support.Json;
-import io.airlock.server.support.RfbWindow;
+import io.airlock.server.support.RfbSocket;
 import io.airlock.server.support.TerminalSocket;
 import io.airlock.server.support.VideoProbe;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +55,8 @@ class VncSessionsTest extends GatewayTest {
         long id;
         try (var window = open(setup)) {
             id = window.awaitNotice("ready", WAIT).get("sessionId").asLong();
-            var in = RfbWindow.input(window, WAIT);
-            var out = RfbWindow.output(window);
+            var in = new RfbSocket.Input(window, WAIT, true);
+            var out = new RfbSocket.Output(window);
             // The gateway offers security type None: the window signs in without any password.
             ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
             assertThat(init.width()).isEqualTo(640);
@@ -92,7 +92,7 @@ class VncSessionsTest extends GatewayTest {
             out.write(ClientMessages.framebufferUpdateRequest(false, 0, 0, init.width(), init.height()));
             out.flush();
             assertThat(reader.next()).get().isInstanceOf(ServerMessage.FramebufferUpdate.class);
-            assertThat(new String(window.outputByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1))
+            assertThat(new String(in.received(), java.nio.charset.StandardCharsets.ISO_8859_1))
                     .doesNotContain(PEERS.vncPassword());
         } // closing the socket is closing the window
 
@@ -135,8 +135,8 @@ class VncSessionsTest extends GatewayTest {
             var ready = window.awaitNotice("ready", WAIT);
             assertThat(ready.get("recorded").asBoolean()).isTrue();
             id = ready.get("sessionId").asLong();
-            var in = RfbWindow.input(window, WAIT);
-            var out = RfbWindow.output(window);
+            var in = new RfbSocket.Input(window, WAIT, false);
+            var out = new RfbSocket.Output(window);
             ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
             assertThat(init.pixelFormat()).isNotEqualTo(chosen);
             out.write(ClientMessages.setPixelFormat(chosen));

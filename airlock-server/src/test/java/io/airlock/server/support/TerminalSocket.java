@@ -170,6 +170,15 @@ public final class TerminalSocket implements AutoCloseable {
         socket.sendText("{\"type\":\"resize\",\"cols\":" + columns + ",\"rows\":" + rows + "}", true).join();
     }
 
+    /** Every binary byte received since the last call, which it takes away: for streams read as they come. */
+    public byte[] takeOutput() {
+        synchronized (output) {
+            byte[] taken = output.toByteArray();
+            output.reset();
+            return taken;
+        }
+    }
+
     public String output() {
         synchronized (output) {
             return output.toString(StandardCharsets.UTF_8);

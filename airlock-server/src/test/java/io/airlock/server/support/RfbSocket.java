@@ -1,36 +1,37 @@
 package io.airlock.server.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 
-/** A session window's RFB byte streams over its WebSocket, for tests that play noVNC with airlock-rfb. */
-public final class RfbWindow {
+/** A graphical session window's (or monitor's) RFB byte streams over its gateway WebSocket. */
+public final class RfbSocket {
 
-    private RfbWindow() {
-    }
-
-    /** What the gateway sends the window; a read waits up to {@code wait} for more. */
-    public static InputStream input(TerminalSocket socket, Duration wait) {
-        return new SocketInput(socket, wait);
-    }
-
-    /** What the window sends; each flush is one binary frame. */
-    public static OutputStream output(TerminalSocket socket) {
-        return new SocketOutput(socket);
+    private RfbSocket() {
     }
 
     /** The window's reading side: blocks until the gateway has sent more, as a socket would. */
-    private static final class SocketInput extends InputStream {
-        private final Duration wait;
+    public static final class Input extends InputStream {
         private final TerminalSocket socket;
+        private final Duration wait;
+        private final java.io.ByteArrayOutputStream kept;
+        private byte[] taken = new byte[0];
         private int position;
 
-        SocketInput(TerminalSocket socket, Duration wait) {
+        /** @param keep whether to keep every byte read, for {@link #received()} */
+        public Input(TerminalSocket socket, Duration wait, boolean keep) {
             this.socket = socket;
             this.wait = wait;
+            this.kept = keep ? new java.io.ByteArrayOutputStream() : null;
+        }
+
+        /** {@return every byte received so far, when kept} */
+        public byte[] received() {
+            if (kept == null) {
+                throw new IllegalStateException("this input keeps nothing");
+            }
+            return kept.toByteArray();
         }
 
         @Override
@@ -46,10 +47,16 @@ public final class RfbWindow {
             }
             long deadline = System.nanoTime() + wait.toNanos();
             while (true) {
-                byte[] all = socket.outputByteArray();
-                if (all.length > position) {
-                    int n = Math.min(len, all.length - position);
-                    System.arraycopy(all, position, b, off, n);
+                if (position == taken.length) {
+                    taken = socket.takeOutput();
+                    position = 0;
+                    if (kept != null) {
+                        kept.writeBytes(taken);
+                    }
+                }
+                if (taken.length > position) {
+                    int n = Math.min(len, taken.length - position);
+                    System.arraycopy(taken, position, b, off, n);
                     position += n;
                     return n;
                 }
@@ -70,11 +77,11 @@ public final class RfbWindow {
     }
 
     /** The window's writing side: each flush is one binary frame. */
-    private static final class SocketOutput extends OutputStream {
+    public static final class Output extends OutputStream {
         private final TerminalSocket socket;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
 
-        SocketOutput(TerminalSocket socket) {
+        public Output(TerminalSocket socket) {
             this.socket = socket;
         }
 
