@@ -1,6 +1,7 @@
 package io.airlock.server.connector;
 
 import io.airlock.rfb.ServerInit;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -16,14 +17,19 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class VncConnection implements RemoteConnection {
 
-    private final Socket socket;
+    private final Closeable link;
     private final OutputStream toEquipment;
     private final BrowserRfbStream browser;
     private final ToBrowser output;
 
     VncConnection(Socket socket, InputStream fromEquipment, ServerInit init) throws IOException {
-        this.socket = socket;
-        this.toEquipment = socket.getOutputStream();
+        this(socket, fromEquipment, socket.getOutputStream(), init);
+    }
+
+    /** Over any link to an RFB server, which {@link #close()} closes. */
+    VncConnection(Closeable link, InputStream fromEquipment, OutputStream toEquipment, ServerInit init) {
+        this.link = link;
+        this.toEquipment = toEquipment;
         this.browser = new BrowserRfbStream(init.toBytes());
         this.output = new ToBrowser(fromEquipment);
         output.answer(BrowserRfbStream.greeting(), false);
@@ -60,7 +66,11 @@ final class VncConnection implements RemoteConnection {
 
     @Override
     public void close() {
-        VncConnector.closeQuietly(socket);
+        try {
+            link.close();
+        } catch (IOException e) {
+            // nothing more to release
+        }
         output.closed();
     }
 

@@ -119,10 +119,14 @@ class SessionService {
         if (!connectors.containsKey(method.protocol())) {
             throw new ApiException(Reason.INVALID, method.protocol() + " sessions are not available on this gateway yet.");
         }
-        if (decision.enforceRecording() && method.protocol() == Protocol.VNC) {
-            // Fails closed: a desktop stream in a terminal recording would be no evidence at all.
+        connectors.get(method.protocol()).unavailable().ifPresent(why -> {
+            throw new ApiException(Reason.UNAVAILABLE, why);
+        });
+        if (decision.enforceRecording() && (method.protocol() == Protocol.VNC || method.protocol() == Protocol.RDP)) {
+            // Fails closed: a desktop stream in a terminal recording would be no evidence at all. RDP sessions
+            // are relayed as VNC, so they are recorded when VNC sessions are.
             throw new ApiException(Reason.UNAVAILABLE, "This access group enforces recording, and this gateway "
-                    + "does not record VNC sessions; the session was not opened.");
+                    + "does not record " + method.protocol() + " sessions; the session was not opened.");
         }
         boolean ask = method.credentialKind() == CredentialKind.ASK_USER;
         String storedUsername = method.username() == null || method.username().isBlank() ? null : method.username();
