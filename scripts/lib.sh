@@ -72,17 +72,17 @@ require_build_tools() {
 # What the gateway host needs to open RDP sessions: an Xvnc per session, with xfreerdp inside it.
 RDP_PACKAGES=(tigervnc-standalone-server freerdp2-x11)
 
-# Says whether RDP sessions can open on this host; the gateway starts either way.
+# Says whether RDP sessions can open on this host (the programs the gateway looks for on PATH); the
+# gateway starts either way.
 report_rdp_prerequisites() {
-  local missing=() pkg
-  for pkg in "${RDP_PACKAGES[@]}"; do
-    if [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]; then
-      missing+=("$pkg")
-    fi
+  local missing=() program
+  for program in Xvnc xfreerdp; do
+    command -v "$program" >/dev/null 2>&1 || missing+=("$program")
   done
   if [ ${#missing[@]} -eq 0 ]; then
-    echo "airlock: RDP prerequisites present (${RDP_PACKAGES[*]})" >&2
+    echo "airlock: RDP sessions available (Xvnc and xfreerdp found)" >&2
   else
-    echo "airlock: RDP sessions will not open: missing ${missing[*]} (install: apt-get install ${missing[*]})" >&2
+    echo "airlock: RDP sessions will not open: ${missing[*]} missing" \
+      "(install: apt-get install ${RDP_PACKAGES[*]})" >&2
   fi
 }

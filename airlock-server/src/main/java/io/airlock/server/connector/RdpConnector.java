@@ -50,6 +50,7 @@ class RdpConnector implements Connector, DisposableBean {
 
     RdpConnector(DataDirectory data) {
         this(data.privateDirectory("rdp"));
+        unavailable().ifPresent(log::warn);
     }
 
     RdpConnector(Path parent) {
