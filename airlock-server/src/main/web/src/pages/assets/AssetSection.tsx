@@ -17,6 +17,10 @@ export function pinsServerIdentity(method: AccessMethod): boolean {
   return method.protocol === 'SSH' || method.protocol === 'RDP';
 }
 
+export function acceptLabel(method: AccessMethod): string {
+  return method.protocol === 'RDP' ? 'Accept new certificate' : 'Accept new host key';
+}
+
 /** What the pinned fingerprint identifies, as users call it. */
 export function serverIdentityLabel(method: AccessMethod): string {
   return method.protocol === 'RDP' ? 'RDP server certificate' : 'SSH host key';
@@ -246,10 +250,10 @@ function MethodRows({
                 type="button"
                 className="button button-secondary button-small"
                 onClick={onAcceptHostKey}
-                aria-label={`Accept new host key of ${label}`}
+                aria-label={`${acceptLabel(method)} of ${label}`}
                 data-testid={`hostkey-accept-${method.id}`}
               >
-                Accept new host key
+                {acceptLabel(method)}
               </button>
             </div>
           </td>

@@ -1,6 +1,6 @@
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { AccessMethod, Asset } from '../../types';
-import { serverIdentityLabel } from './AssetSection';
+import { acceptLabel, serverIdentityLabel } from './AssetSection';
 import { useAcceptHostKey } from './mutations';
 
 export function HostKeyDialog({
@@ -24,7 +24,7 @@ export function HostKeyDialog({
       title={rdp ? `Accept the new server certificate of ${asset.name}?` : `Accept the new host key of ${asset.name}?`}
       testId="hostkey-dialog"
       confirmTestId="hostkey-accept-confirm"
-      confirmLabel={rdp ? 'Accept new certificate' : 'Accept new host key'}
+      confirmLabel={acceptLabel(method)}
       busyLabel="Accepting…"
       size="wide"
       onClose={onClose}

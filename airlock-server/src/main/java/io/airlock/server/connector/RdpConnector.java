@@ -5,9 +5,12 @@ import io.airlock.rfb.ServerInit;
 import io.airlock.server.asset.Protocol;
 import io.airlock.server.config.DataDirectory;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,17 +48,25 @@ class RdpConnector implements Connector, DisposableBean {
     static final String PACKAGES = "tigervnc-standalone-server and freerdp2-x11";
 
     private final Path parent;
+    /** Where the programs are looked for: the gateway's PATH. */
+    private final String searchPath;
     private final Set<RdpDesktop> open = ConcurrentHashMap.newKeySet();
     /** Where sessions' directories go when the data directory's path is too long for a unix socket. */
     private Path shortParent;
 
+    @Autowired
     RdpConnector(DataDirectory data) {
         this(data.privateDirectory("rdp"));
         unavailable().ifPresent(log::warn);
     }
 
     RdpConnector(Path parent) {
+        this(parent, System.getenv("PATH"));
+    }
+
+    RdpConnector(Path parent, String searchPath) {
         this.parent = parent;
+        this.searchPath = searchPath;
     }
 
     @Override
@@ -65,7 +77,7 @@ class RdpConnector implements Connector, DisposableBean {
     @Override
     public Optional<String> unavailable() {
         for (String program : new String[] {"Xvnc", "xfreerdp", "stdbuf"}) {
-            if (!onPath(program)) {
+            if (!onPath(program, searchPath)) {
                 return Optional.of("RDP sessions cannot open on this gateway: the program " + program + " is "
                         + "missing. An administrator must install " + PACKAGES + " on the gateway host "
                         + "(apt-get install tigervnc-standalone-server freerdp2-x11).");
@@ -144,7 +156,7 @@ class RdpConnector implements Connector, DisposableBean {
     private RemoteConnection relay(RdpDesktop desktop) throws IOException {
         SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(desktop.socket()));
         try {
-            var in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+            var in = new BufferedInputStream(new EndsWhenClosed(Channels.newInputStream(channel)), 64 * 1024);
             var out = Channels.newOutputStream(channel);
             ServerInit init = RfbHandshake.connect(in, out, Optional.empty(), true);
             var connection = new VncConnection(() -> {
@@ -154,11 +166,38 @@ class RdpConnector implements Connector, DisposableBean {
                     end(desktop);
                 }
             }, in, out, init);
+            // A logoff on the remote desktop, or the RDP server going away, ends the session as the equipment
+            // closing the connection.
             desktop.onEnd(connection::close);
             return connection;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** The desktop's stream, which ends (rather than fails) when the session or the desktop closes it. */
+    private static final class EndsWhenClosed extends FilterInputStream {
+        EndsWhenClosed(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (ClosedChannelException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (ClosedChannelException e) {
+                return -1;
+            }
         }
     }
 
@@ -197,8 +236,7 @@ class RdpConnector implements Connector, DisposableBean {
         }
     }
 
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
+    private static boolean onPath(String program, String path) {
         if (path == null) {
             return false;
         }

@@ -167,7 +167,8 @@ final class RdpDesktop implements AutoCloseable {
 
     /** Runs once xfreerdp or Xvnc has ended, whichever ends first. */
     void onEnd(Runnable action) {
-        CompletableFuture.anyOf(xvnc.onExit(), xfreerdp.onExit()).thenRun(action);
+        CompletableFuture.anyOf(xvnc.onExit(), xfreerdp.onExit())
+                .thenRunAsync(action, command -> Thread.ofVirtual().name("rdp-ended").start(command));
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -148,6 +149,21 @@ class RdpConnectorAgainstPeerTest {
     }
 
     @Test
+    @Timeout(60)
+    void theSessionEndsWhenTheRdpClientEnds() throws Exception {
+        var connection = rdp.open(target(PEERS.password(), fp -> true), 640, 480);
+        RfbHandshake.connect(connection.output(), toGateway(connection), Optional.empty(), true);
+        rdpProcesses().stream().filter(p -> p.info().command().orElse("").endsWith("/xfreerdp"))
+                .forEach(ProcessHandle::destroy);
+        // The window reads the end of the stream, as when the equipment closes a VNC connection.
+        assertThat(connection.output().readAllBytes()).isNotNull();
+        awaitNoRdpProcesses();
+        assertThat(rdp.openDesktops()).isZero();
+        connection.close();
+    }
+
+    @Test
+    @Timeout(60)
     void stoppingTheGatewayEndsEveryDesktop() throws Exception {
         var first = rdp.open(target(PEERS.password(), fp -> true), 640, 480);
         var second = rdp.open(target(PEERS.password(), fp -> true), 640, 480);
