@@ -129,8 +129,8 @@ final class RdpDesktop implements AutoCloseable {
     }
 
     /**
-     * Waits until the desktop is up. Returns -1 then; else xfreerdp's exit code, or -2 when it neither
-     * connected nor ended within the time.
+     * Waits until the desktop is up. Returns -1 then; else xfreerdp's exit code, or {@link RdpExit#TIMED_OUT}
+     * when it neither connected nor ended within the time.
      */
     int awaitActive(Duration timeout) throws InterruptedException {
         try {
@@ -145,9 +145,9 @@ final class RdpDesktop implements AutoCloseable {
                 }
                 return xfreerdp.exitValue();
             }
-            return -2;
+            return RdpExit.TIMED_OUT;
         } catch (TimeoutException e) {
-            return -2;
+            return RdpExit.TIMED_OUT;
         }
     }
 
