@@ -68,3 +68,21 @@ require_build_tools() {
   command -v mvn >/dev/null || die "Maven is missing: install it (apt-get install maven)."
   command -v npm >/dev/null || die "npm is missing: Node.js 20+ and npm are needed to build the web UI."
 }
+
+# What the gateway host needs to open RDP sessions: an Xvnc per session, with xfreerdp inside it.
+RDP_PACKAGES=(tigervnc-standalone-server freerdp2-x11)
+
+# Says whether RDP sessions can open on this host (the programs the gateway looks for on PATH); the
+# gateway starts either way.
+report_rdp_prerequisites() {
+  local missing=() program
+  for program in Xvnc xfreerdp; do
+    command -v "$program" >/dev/null 2>&1 || missing+=("$program")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "airlock: RDP sessions available (Xvnc and xfreerdp found)" >&2
+  else
+    echo "airlock: RDP sessions will not open: ${missing[*]} missing" \
+      "(install: apt-get install ${RDP_PACKAGES[*]})" >&2
+  fi
+}

@@ -199,7 +199,7 @@ function LiveTerminal({ grant, takeCredentials, onTryAgain }: LiveTerminalProps)
   const [warning, setWarning] = useState<SessionWarning | null>(null);
   const [controls, setControls] = useState<DesktopControls | null>(null);
   const protocol = protocolLabel(grant.protocol);
-  const desktop = grant.protocol === 'VNC';
+  const desktop = grant.protocol === 'VNC' || grant.protocol === 'RDP';
   const onReady = useCallback((notice: ReadyNotice) => {
     setStatus('connected');
     setWasReady(true);
@@ -242,7 +242,7 @@ function LiveTerminal({ grant, takeCredentials, onTryAgain }: LiveTerminalProps)
       <main className="term-body">
         {desktop ? (
           <DesktopPane
-            url={socketUrl('/ws/terminal', { ticket: grant.ticket })}
+            url={socketUrl('/ws/terminal', desktopParams(grant))}
             interactive
             label={`Remote desktop: ${grant.assetName}`}
             testId="session-desktop"
@@ -271,6 +271,12 @@ function LiveTerminal({ grant, takeCredentials, onTryAgain }: LiveTerminalProps)
       </main>
     </TerminalWindow>
   );
+}
+
+/** An RDP desktop is drawn at the window's size; a VNC desktop keeps its own. */
+function desktopParams(grant: LaunchGrant): Record<string, string | number> {
+  if (grant.protocol !== 'RDP') return { ticket: grant.ticket };
+  return { ticket: grant.ticket, width: window.innerWidth, height: Math.max(0, window.innerHeight - 96) };
 }
 
 function endTitle(end: SessionEnd, wasReady: boolean): string {

@@ -10,7 +10,21 @@ function byProtocolAndPort(a: AccessMethod, b: AccessMethod): number {
 }
 
 export function hasPendingHostKey(method: AccessMethod): boolean {
-  return method.protocol === 'SSH' && method.hostKey?.pendingFingerprint != null;
+  return pinsServerIdentity(method) && method.hostKey?.pendingFingerprint != null;
+}
+
+/** SSH host keys and RDP server certificates are pinned on first use; the other protocols prove nothing. */
+export function pinsServerIdentity(method: AccessMethod): boolean {
+  return method.protocol === 'SSH' || method.protocol === 'RDP';
+}
+
+export function acceptLabel(method: AccessMethod): string {
+  return method.protocol === 'RDP' ? 'Accept new certificate' : 'Accept new host key';
+}
+
+/** What the pinned fingerprint identifies, as users call it. */
+export function serverIdentityLabel(method: AccessMethod): string {
+  return method.protocol === 'RDP' ? 'RDP server certificate' : 'SSH host key';
 }
 
 interface AssetSectionProps {
@@ -80,7 +94,7 @@ export function AssetSection({
       ) : (
         <table className="table table-nested table-methods" data-testid={`asset-methods-${asset.name}`}>
           <caption className="visually-hidden">Access methods of {asset.name}</caption>
-          <TableHead columns={['Protocol', 'Port', 'Username', 'Credential', 'SSH host key']} />
+          <TableHead columns={['Protocol', 'Port', 'Username', 'Credential', 'Host key or certificate']} />
           <tbody>
             {methods.map((method) => (
               <MethodRows
@@ -149,14 +163,20 @@ function MethodRows({
           )}
         </td>
         <td className="cell-hostkey">
-          {method.protocol !== 'SSH' ? (
+          {!pinsServerIdentity(method) ? (
             <span className="muted">Not applicable</span>
           ) : pending ? (
             <span className="badge badge-warning" aria-describedby={warningId}>
-              {fingerprint === null ? 'New host key to confirm' : 'Host key changed'}
+              {method.protocol === 'RDP'
+                ? fingerprint === null
+                  ? 'New certificate to confirm'
+                  : 'Certificate changed'
+                : fingerprint === null
+                  ? 'New host key to confirm'
+                  : 'Host key changed'}
             </span>
           ) : fingerprint !== null ? (
-            <span className="fingerprint" title="Pinned SSH host key fingerprint">
+            <span className="fingerprint" title={`Pinned ${serverIdentityLabel(method)} fingerprint`}>
               {fingerprint}
             </span>
           ) : (
@@ -182,13 +202,13 @@ function MethodRows({
               <div className="hostkey-warning-body">
                 <p className="hostkey-warning-title">
                   {fingerprint === null
-                    ? `${asset.name} presented an SSH host key that nobody has confirmed yet.`
-                    : `${asset.name} presented a different SSH host key than the one pinned.`}
+                    ? `${asset.name} presented an ${serverIdentityLabel(method)} that nobody has confirmed yet.`
+                    : `${asset.name} presented a different ${serverIdentityLabel(method)} than the one pinned.`}
                 </p>
                 <p>
-                  A changed key can mean the equipment or its SSH server was replaced or reconfigured — or that
-                  someone is intercepting the connection. Confirm with the people responsible for the equipment before
-                  accepting.
+                  A change can mean the equipment or its {protocolLabel(method.protocol)} server was replaced or
+                  reconfigured — or that someone is intercepting the connection. Confirm with the people responsible for
+                  the equipment before accepting.
                 </p>
                 <dl className="fingerprint-pair">
                   <div>
@@ -203,10 +223,10 @@ function MethodRows({
               </div>
               <RowButton
                 onClick={onAcceptHostKey}
-                label={`Accept new host key of ${label}`}
+                label={`${acceptLabel(method)} of ${label}`}
                 testId={`hostkey-accept-${method.id}`}
               >
-                Accept new host key
+                {acceptLabel(method)}
               </RowButton>
             </div>
           </td>

@@ -13,7 +13,7 @@ import { useDeleteAsset, useDeleteMethod } from './mutations';
 import { methodName } from './methods';
 import './assets.css';
 import { AssetDialog } from './AssetDialog';
-import { AssetSection, hasPendingHostKey } from './AssetSection';
+import { AssetSection, hasPendingHostKey, serverIdentityLabel } from './AssetSection';
 import { HostKeyDialog } from './HostKeyDialog';
 
 type DialogState =
@@ -80,8 +80,8 @@ export function AssetsPage() {
               <div className="alert alert-warning" data-testid="assets-hostkey-summary">
                 <strong>
                   {pendingCount === 1
-                    ? '1 SSH access method reports a changed host key.'
-                    : `${pendingCount} SSH access methods report a changed host key.`}
+                    ? '1 access method reports a changed SSH host key or RDP server certificate.'
+                    : `${pendingCount} access methods report a changed SSH host key or RDP server certificate.`}
                 </strong>{' '}
                 Check with the people responsible for the equipment before accepting a new key.
               </div>
@@ -217,7 +217,7 @@ export function AssetsPage() {
           onClose={() => setDialog(null)}
           onAccepted={() => {
             setDialog(null);
-            announce(`The new SSH host key of ${dialog.asset.name} is accepted and pinned.`);
+            announce(`The new ${serverIdentityLabel(dialog.method)} of ${dialog.asset.name} is accepted and pinned.`);
           }}
         />
       )}

@@ -1,5 +1,6 @@
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { AccessMethod, Asset } from '../../types';
+import { acceptLabel, serverIdentityLabel } from './AssetSection';
 import { useAcceptHostKey } from './mutations';
 
 export function HostKeyDialog({
@@ -16,20 +17,23 @@ export function HostKeyDialog({
   const accept = useAcceptHostKey();
   const pending = method.hostKey.pendingFingerprint ?? '';
   const pinned = method.hostKey.fingerprint;
+  const what = serverIdentityLabel(method);
+  const rdp = method.protocol === 'RDP';
   return (
     <ConfirmDialog
-      title={`Accept the new host key of ${asset.name}?`}
+      title={rdp ? `Accept the new server certificate of ${asset.name}?` : `Accept the new host key of ${asset.name}?`}
       testId="hostkey-dialog"
       confirmTestId="hostkey-accept-confirm"
-      confirmLabel="Accept new host key"
+      confirmLabel={acceptLabel(method)}
       busyLabel="Accepting…"
       size="wide"
       onClose={onClose}
       description={
         <p>
-          The SSH host key proves that Airlock is talking to the real {asset.name} ({asset.host}:{method.port}). A
-          different key is expected after the equipment or its SSH server was replaced, reset or re-keyed. Otherwise it
-          can mean that someone is intercepting the connection to capture credentials and session traffic.
+          The {what} proves that Airlock is talking to the real {asset.name} ({asset.host}:{method.port}). A
+          different one is expected after the equipment or its {rdp ? 'RDP' : 'SSH'} server was replaced, reset or
+          re-keyed. Otherwise it can mean that someone is intercepting the connection to capture credentials and
+          session traffic.
         </p>
       }
       onConfirm={async () => {
@@ -50,7 +54,8 @@ export function HostKeyDialog({
       </dl>
       <p className="alert alert-warning">
         Accept only if you have compared the presented fingerprint with the one shown on the equipment itself or given
-        by the people responsible for it. Once accepted, sessions trust this key and the old one is rejected.
+        by the people responsible for it. Once accepted, sessions trust this {rdp ? 'certificate' : 'key'} and the old one
+        is rejected.
       </p>
     </ConfirmDialog>
   );

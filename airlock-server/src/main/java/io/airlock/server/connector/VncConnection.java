@@ -3,6 +3,7 @@ package io.airlock.server.connector;
 import io.airlock.rfb.PixelFormat;
 import io.airlock.rfb.ServerInit;
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -19,7 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class VncConnection implements RemoteConnection {
 
-    private final Socket socket;
+    private final Closeable link;
     private final OutputStream toEquipment;
     private final BrowserRfbStream browser;
     private final ToBrowser output;
@@ -28,9 +29,14 @@ final class VncConnection implements RemoteConnection {
     private RfbRecorder recorder;
 
     VncConnection(Socket socket, InputStream fromEquipment, ServerInit init) throws IOException {
-        this.socket = socket;
+        this(socket, fromEquipment, socket.getOutputStream(), init);
+    }
+
+    /** Over any link to an RFB server, which {@link #close()} closes. */
+    VncConnection(Closeable link, InputStream fromEquipment, OutputStream toEquipment, ServerInit init) {
+        this.link = link;
         this.init = init;
-        this.toEquipment = socket.getOutputStream();
+        this.toEquipment = toEquipment;
         this.browser = new BrowserRfbStream(init.toBytes());
         this.mirror = new DesktopMirror(init);
         this.output = new ToBrowser(mirror.tap(fromEquipment));
@@ -104,7 +110,11 @@ final class VncConnection implements RemoteConnection {
 
     @Override
     public void close() {
-        VncConnector.closeQuietly(socket);
+        try {
+            link.close();
+        } catch (IOException e) {
+            // nothing more to release
+        }
         mirror.close();
         output.closed();
     }

@@ -72,7 +72,7 @@ class VncConnector implements Connector {
         }
     }
 
-    private static ConnectorException unreachable(ConnectionTarget target, String where, IOException e) {
+    static ConnectorException unreachable(ConnectionTarget target, String where, IOException e) {
         return switch (e) {
             case UnknownHostException u -> new ConnectorException(ConnectorException.Reason.UNREACHABLE,
                     "The host name " + target.host() + " could not be resolved.", u);

@@ -120,6 +120,9 @@ class SessionService {
         if (!connectors.containsKey(method.protocol())) {
             throw new ApiException(Reason.INVALID, method.protocol() + " sessions are not available on this gateway yet.");
         }
+        connectors.get(method.protocol()).unavailable().ifPresent(why -> {
+            throw new ApiException(Reason.UNAVAILABLE, why);
+        });
         boolean ask = method.credentialKind() == CredentialKind.ASK_USER;
         String storedUsername = method.username() == null || method.username().isBlank() ? null : method.username();
         var launch = new Launch(user.id(), user.getUsername(), clientAddress, groupId, decision.groupName(),

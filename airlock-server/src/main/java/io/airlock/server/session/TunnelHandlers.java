@@ -1,6 +1,7 @@
 package io.airlock.server.session;
 
 import io.airlock.server.access.AirlockPrincipal;
+import io.airlock.server.asset.Protocol;
 import io.airlock.server.session.SessionService.MonitorGrant;
 import java.io.IOException;
 import java.net.URI;
@@ -87,8 +88,12 @@ final class TunnelHandlers {
             socket.setBinaryMessageSizeLimit(MAX_INPUT);
             socket.setTextMessageSizeLimit(4096);
             var params = query(socket.getUri());
-            var pending = new Pending(me, launch, clamp(params.get("cols"), 80, 10, MAX_COLUMNS),
-                    clamp(params.get("rows"), 24, 5, MAX_ROWS));
+            // An RDP desktop is drawn at the session window's size in pixels.
+            var pending = launch.protocol() == Protocol.RDP
+                    ? new Pending(me, launch, clamp(params.get("width"), 1024, 640, 3840),
+                            clamp(params.get("height"), 768, 480, 2160))
+                    : new Pending(me, launch, clamp(params.get("cols"), 80, 10, MAX_COLUMNS),
+                            clamp(params.get("rows"), 24, 5, MAX_ROWS));
             if (launch.askCredentials()) {
                 socket.getAttributes().put(PENDING, pending);
                 Thread.ofVirtual().name("sign-in-wait-" + socket.getId()).start(() -> expire(socket, pending));

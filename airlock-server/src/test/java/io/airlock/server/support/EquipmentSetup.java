@@ -43,6 +43,13 @@ public final class EquipmentSetup {
                 peers.vncPort(), "password", password));
     }
 
+    /** An RDP asset on the given port of the peer host, signing in as the peer's user with the given password. */
+    public static Setup rdp(GatewayClient admin, int port, TestPeers peers, String stem, int rdpPort, String password,
+            boolean enforceRecording) {
+        return withMethod(admin, port, peers, stem, enforceRecording, Json.object("protocol", "RDP", "port",
+                rdpPort, "username", peers.user(), "password", password));
+    }
+
     private static Setup withMethod(GatewayClient admin, int port, TestPeers peers, String stem,
             boolean enforceRecording, String methodJson) {
         long asset = id(admin.post("/api/assets", Json.object("name", stem + "-equipment", "host", peers.host())));
