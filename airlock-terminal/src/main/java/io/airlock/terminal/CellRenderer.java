@@ -18,6 +18,13 @@ public final class CellRenderer {
     /** Default cell height in pixels. */
     public static final int DEFAULT_CELL_HEIGHT = 20;
 
+    /**
+     * The least luma difference between a character and its background (see {@link Palette#legible}).
+     * Measured with {@code ./airlock bench-legibility}: at 80x24 OCR reads 84.6 % of the words instead of
+     * 82.2 %, the 256-colour table 113 of 278 words instead of 86, vim's syntax colours 70 of 76 instead of 67.
+     */
+    static final int MINIMUM_LUMA_DIFFERENCE = 96;
+
     private final Terminal terminal;
     private final int cellWidth;
     private final int cellHeight;
@@ -154,6 +161,7 @@ public final class CellRenderer {
             foreground = background;
             background = swap;
         }
+        foreground = Palette.legible(foreground, background, MINIMUM_LUMA_DIFFERENCE);
         if (pen.has(Attribute.FAINT)) {
             foreground = Palette.blend(background, foreground, 128);
         }

@@ -51,6 +51,34 @@ final class Palette {
         return rgb.red() << 16 | rgb.green() << 8 | rgb.blue();
     }
 
+    /**
+     * The foreground moved towards white or black until it differs from the background by at least
+     * {@code minimumLuma} in luma (BT.601, 0-255), keeping its hue; a pair that already differs that much
+     * is returned unchanged. A video stores colour at half resolution and luma at full, so a stroke one
+     * pixel wide is only as visible as its luma difference: xterm's blue on black (a difference of 20)
+     * is a dark smear once encoded, and white on a light cube colour vanishes.
+     */
+    static int legible(int foreground, int background, int minimumLuma) {
+        int fy = luma(foreground);
+        int by = luma(background);
+        if (Math.abs(fy - by) >= minimumLuma) {
+            return foreground;
+        }
+        // Towards whichever end leaves room for the difference: light text on dark, dark text on light.
+        if (by + minimumLuma <= 255 && (by < 128 || by - minimumLuma < 0)) {
+            int alpha = fy >= 255 ? 255 : Math.min(255, ((by + minimumLuma - fy) * 255 + 254 - fy) / (255 - fy));
+            return blend(foreground, 0xFFFFFF, alpha);
+        }
+        int target = Math.max(0, by - minimumLuma);
+        int alpha = fy == 0 ? 255 : Math.min(255, ((fy - target) * 255 + fy - 1) / fy);
+        return blend(foreground, 0x000000, alpha);
+    }
+
+    /** BT.601 luma of an RGB colour, 0-255. */
+    static int luma(int rgb) {
+        return (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF) + 500) / 1000;
+    }
+
     /** Mixes {@code over} onto {@code under} with coverage {@code alpha} (0-255). */
     static int blend(int under, int over, int alpha) {
         if (alpha == 0) {

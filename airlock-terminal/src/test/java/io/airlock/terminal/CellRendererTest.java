@@ -57,12 +57,38 @@ class CellRendererTest {
     }
 
     @Test
-    void boldMakesStandardColoursBright() {
+    void concealedTextStaysHiddenWhateverItsColours() {
         Terminal term = new Terminal(10, 2);
-        term.feed("\u001b[1;31mX\u001b[?25l");
+        term.feed("\u001b[8;34;44mX\u001b[m\u001b[?25l");
         CellRenderer renderer = new CellRenderer(term);
         renderer.render();
-        assertThat(cellHasColour(renderer, 0, 0, 1, 0xFF0000)).isTrue();
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 8; x++) {
+                assertThat(pixel(renderer, x, y)).isEqualTo(0x0000EE);
+            }
+        }
+    }
+
+    @Test
+    void boldMakesStandardColoursBright() {
+        Terminal term = new Terminal(10, 2);
+        // Yellow rather than red: bright red is lifted for contrast on black (darkColoursAreLiftedOffABlackBackground).
+        term.feed("\u001b[1;33mX\u001b[?25l");
+        CellRenderer renderer = new CellRenderer(term);
+        renderer.render();
+        assertThat(cellHasColour(renderer, 0, 0, 1, 0xFFFF00)).isTrue();
+    }
+
+    @Test
+    void darkColoursAreLiftedOffABlackBackground() {
+        Terminal term = new Terminal(10, 2);
+        // A full block, which covers every pixel of its cell.
+        term.feed("\u001b[34m\u2588\u001b[?25l");
+        CellRenderer renderer = new CellRenderer(term);
+        renderer.render();
+        assertThat(cellHasColour(renderer, 0, 0, 1, 0x0000EE)).isFalse();
+        assertThat(cellHasColour(renderer, 0, 0, 1, Palette.legible(0x0000EE, 0, CellRenderer.MINIMUM_LUMA_DIFFERENCE)))
+                .isTrue();
     }
 
     @Test
