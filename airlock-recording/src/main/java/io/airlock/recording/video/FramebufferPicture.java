@@ -8,8 +8,9 @@ import java.util.Arrays;
  * A graphical session's screen as the operator saw it: the framebuffer with the cursor drawn at the
  * pointer position. It is composed only when the framebuffer reports a change and counts as changed
  * only when the composed pixels differ, so a server redrawing what is already there costs no frame.
- * Only the rows that differ from the screen last composed are copied, so a change to a line of text on a
- * large desktop costs a comparison of the screen and a copy of that line.
+ * Only the rows that differ from the screen last composed are copied, and only their band is scaled
+ * into the video's picture (see {@link Letterbox}), so a change to a line of text on a large desktop costs a
+ * comparison of the screen and the conversion of a strip around that line.
  */
 final class FramebufferPicture implements Picture {
 
@@ -24,6 +25,9 @@ final class FramebufferPicture implements Picture {
     private CursorShape drawnCursor;
     private int drawnX;
     private int drawnY;
+    /** Rows changed by the last render that changed anything: {@code [changedFrom, changedTo)}. */
+    private int changedFrom;
+    private int changedTo;
 
     FramebufferPicture(Framebuffer framebuffer) {
         this.framebuffer = framebuffer;
@@ -43,30 +47,61 @@ final class FramebufferPicture implements Picture {
             pixels = screen.clone();
             drawnCursor = null;
             drawCursor();
+            changedFrom = 0;
+            changedTo = height;
             return true;
         }
-        boolean changed = copyChangedRows(screen);
+        int from = height;
+        int to = 0;
+        boolean changed = false;
+        for (int row = 0; row < height; row++) {
+            int at = row * width;
+            if (Arrays.mismatch(screen, at, at + width, plain, at, at + width) >= 0) {
+                System.arraycopy(screen, at, plain, at, width);
+                System.arraycopy(screen, at, pixels, at, width);
+                from = Math.min(from, row);
+                to = row + 1;
+                changed = true;
+            }
+        }
         CursorShape cursor = framebuffer.cursor().orElse(null);
         boolean cursorChanged = !sameCursor(cursor) || framebuffer.pointerX() != drawnX
                 || framebuffer.pointerY() != drawnY;
         if (changed || cursorChanged) {
+            if (cursorChanged) {
+                from = Math.min(from, cursorTop());
+                to = Math.max(to, cursorBottom());
+            }
             eraseCursor();
             drawCursor();
+            if (cursorChanged) {
+                from = Math.min(from, cursorTop());
+                to = Math.max(to, cursorBottom());
+            }
+            changedFrom = Math.clamp(from, 0, height);
+            changedTo = Math.clamp(to, changedFrom, height);
         }
         return changed || cursorChanged;
     }
 
-    /** Copies the rows that differ from the screen last composed; returns whether there were any. */
-    private boolean copyChangedRows(int[] screen) {
-        boolean changed = false;
-        for (int row = 0; row < screen.length; row += width) {
-            if (Arrays.mismatch(screen, row, row + width, plain, row, row + width) >= 0) {
-                System.arraycopy(screen, row, plain, row, width);
-                System.arraycopy(screen, row, pixels, row, width);
-                changed = true;
-            }
-        }
-        return changed;
+    /** The first row the drawn cursor covers (the height when none is drawn). */
+    private int cursorTop() {
+        return drawnCursor == null ? height : Math.max(0, drawnY - drawnCursor.hotY());
+    }
+
+    /** The row after the last the drawn cursor covers (0 when none is drawn). */
+    private int cursorBottom() {
+        return drawnCursor == null ? 0 : Math.min(height, drawnY - drawnCursor.hotY() + drawnCursor.height());
+    }
+
+    @Override
+    public int changedFrom() {
+        return changedFrom;
+    }
+
+    @Override
+    public int changedTo() {
+        return changedTo;
     }
 
     private boolean sameCursor(CursorShape cursor) {

@@ -35,8 +35,14 @@ final class Letterbox implements AutoCloseable {
     private final VideoSpec spec;
     private AVFrame frame;
     private SwsContext scaler;
+    /** Scales one strip of rows, and the last (shorter) one, when only part of a frame changed. */
+    private SwsContext stripScaler;
+    private SwsContext lastStripScaler;
     private IntPointer source;
     private Placement placement;
+    /** The frame size and scaling the picture was last drawn with; a change redraws it whole. */
+    private int drawnWidth;
+    private int drawnHeight;
 
     private Letterbox(VideoSpec spec) {
         this.spec = spec;
@@ -74,6 +80,17 @@ final class Letterbox implements AutoCloseable {
      * @param height frame height
      */
     void draw(int[] pixels, int width, int height) throws VideoException {
+        draw(pixels, width, height, 0, height);
+    }
+
+    /**
+     * Replaces the picture with an RGB frame of which only rows {@code [from, to)} differ from the frame
+     * drawn last. Only the strips of rows around them are converted and scaled, each on its own: a large
+     * desktop where a line of text changed costs a strip, not the screen. Strips start where a source row
+     * boundary meets a video row boundary (an even one, for the half-height chroma planes), so an area
+     * downscale of a strip reads the same source rows as a downscale of the whole frame.
+     */
+    void draw(int[] pixels, int width, int height, int from, int to) throws VideoException {
         // The encoder may still hold a reference to the previous picture; never write into that one.
         check(av_frame_make_writable(frame), "preparing a video frame");
         Placement fit = Placement.fit(width, height, spec.width(), spec.height());
@@ -83,27 +100,93 @@ final class Letterbox implements AutoCloseable {
         }
         int flags = !fit.scales(width, height) ? SWS_POINT
                 : fit.width() < width ? SWS_AREA : SWS_BICUBIC;
-        scaler = sws_getCachedContext(scaler, width, height, AV_PIX_FMT_BGR0, fit.width(), fit.height(),
-                AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
-        if (scaler == null) {
-            throw new VideoException("no scaler for " + width + "x" + height + " to " + fit.width() + "x" + fit.height());
+        Strips strips = Strips.of(height, fit.height(), flags != SWS_BICUBIC);
+        boolean whole = width != drawnWidth || height != drawnHeight || strips == null;
+        drawnWidth = width;
+        drawnHeight = height;
+        ensureSource((long) width * height);
+        if (whole) {
+            scaler = sws_getCachedContext(scaler, width, height, AV_PIX_FMT_BGR0, fit.width(), fit.height(),
+                    AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
+            scale(scaler, pixels, width, 0, height, fit.width(), fit, 0);
+            return;
         }
-        long count = (long) width * height;
+        for (int strip = Math.max(0, from) / strips.source(); strip * strips.source() < Math.min(to, height);
+                strip++) {
+            int top = strip * strips.source();
+            int rows = Math.min(strips.source(), height - top);
+            int videoRows = rows == strips.source() ? strips.video() : fit.height() - strip * strips.video();
+            SwsContext context;
+            if (rows == strips.source()) {
+                stripScaler = sws_getCachedContext(stripScaler, width, rows, AV_PIX_FMT_BGR0, fit.width(),
+                        videoRows, AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
+                context = stripScaler;
+            } else {
+                lastStripScaler = sws_getCachedContext(lastStripScaler, width, rows, AV_PIX_FMT_BGR0, fit.width(),
+                        videoRows, AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
+                context = lastStripScaler;
+            }
+            scale(context, pixels, width, top, rows, fit.width(), fit, strip * strips.video());
+        }
+    }
+
+    /** Rows of the source and of the video that make up one strip. */
+    record Strips(int source, int video) {
+
+        /** Video rows per strip, about: small enough to skip most of a screen, large enough to be cheap. */
+        private static final int TARGET_VIDEO_ROWS = 32;
+
+        /**
+         * The strips for a frame of {@code height} rows shown on {@code videoHeight}, or null where a frame
+         * is better drawn whole: an upscale (its filter reaches into the neighbouring strips) or a ratio so
+         * odd that a strip would be half the frame.
+         */
+        static Strips of(int height, int videoHeight, boolean local) {
+            if (!local) {
+                return null;
+            }
+            int gcd = java.math.BigInteger.valueOf(height).gcd(java.math.BigInteger.valueOf(videoHeight)).intValue();
+            long sourceUnit = height / gcd;
+            long videoUnit = videoHeight / gcd;
+            if (videoUnit % 2 != 0) {
+                sourceUnit *= 2;
+                videoUnit *= 2;
+            }
+            long units = Math.max(1, TARGET_VIDEO_ROWS / videoUnit);
+            long source = sourceUnit * units;
+            if (source * 2 > height) {
+                return null;
+            }
+            return new Strips((int) source, (int) (videoUnit * units));
+        }
+    }
+
+    private void ensureSource(long count) {
         if (source == null || source.capacity() < count) {
             if (source != null) {
                 source.close();
             }
             source = new IntPointer(count);
         }
+    }
+
+    /** Converts rows {@code [top, top + rows)} into the picture from video row {@code videoTop} of the fit. */
+    private void scale(SwsContext context, int[] pixels, int width, int top, int rows, int videoWidth,
+            Placement fit, int videoTop) throws VideoException {
+        if (context == null) {
+            throw new VideoException("no scaler for " + width + "x" + rows + " to " + videoWidth + " wide");
+        }
         // 0x00RRGGBB ints lie in memory as B, G, R, 0 on this little-endian platform: BGR0, no conversion.
-        source.position(0).put(pixels, 0, (int) count);
+        source.position(0).put(pixels, top * width, rows * width);
+        source.position(0);
+        int y = fit.y() + videoTop;
         int[] dstStride = {frame.linesize(0), frame.linesize(1), frame.linesize(2)};
         try (PointerPointer<Pointer> src = new PointerPointer<>(new Pointer[] {source});
                 PointerPointer<Pointer> dst = new PointerPointer<>(new Pointer[] {
-                        plane(0, fit.x(), fit.y()), plane(1, fit.x() / 2, fit.y() / 2), plane(2, fit.x() / 2, fit.y() / 2)});
+                        plane(0, fit.x(), y), plane(1, fit.x() / 2, y / 2), plane(2, fit.x() / 2, y / 2)});
                 IntPointer srcStride = new IntPointer(new int[] {width * 4});
                 IntPointer dstStrides = new IntPointer(dstStride)) {
-            check(sws_scale(scaler, src, srcStride, 0, height, dst, dstStrides), "scaling a frame");
+            check(sws_scale(context, src, srcStride, 0, rows, dst, dstStrides), "scaling a frame");
         }
     }
 
@@ -120,10 +203,14 @@ final class Letterbox implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scaler != null) {
-            sws_freeContext(scaler);
-            scaler = null;
+        for (SwsContext context : new SwsContext[] {scaler, stripScaler, lastStripScaler}) {
+            if (context != null) {
+                sws_freeContext(context);
+            }
         }
+        scaler = null;
+        stripScaler = null;
+        lastStripScaler = null;
         if (source != null) {
             source.close();
             source = null;

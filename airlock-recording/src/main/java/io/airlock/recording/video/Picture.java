@@ -16,4 +16,18 @@ interface Picture {
     int width();
 
     int height();
+
+    /**
+     * {@return the first row that may differ from the pixels of the previous {@link #render()} that
+     * returned true} Rows outside {@code [changedFrom(), changedTo())} are the same; by default every row
+     * may have changed.
+     */
+    default int changedFrom() {
+        return 0;
+    }
+
+    /** {@return the row after the last that may have changed; see {@link #changedFrom()}} */
+    default int changedTo() {
+        return height();
+    }
 }

@@ -65,7 +65,8 @@ final class PicturePlayer {
         // The first frame is always sent, even of an empty screen; later ones only when pixels changed.
         if (picture.render() || frames.lastTick() < 0) {
             frames.idleUntil(tick); // the previous picture's repeats and keyframes first, before it is replaced
-            letterbox.draw(picture.pixels(), picture.width(), picture.height());
+            letterbox.draw(picture.pixels(), picture.width(), picture.height(), picture.changedFrom(),
+                    picture.changedTo());
             frames.changed(tick);
         }
     }
