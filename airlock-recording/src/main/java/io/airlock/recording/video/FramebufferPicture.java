@@ -1,6 +1,7 @@
 package io.airlock.recording.video;
 
 import io.airlock.rfb.CursorShape;
+import io.airlock.rfb.Damage;
 import io.airlock.rfb.Framebuffer;
 import java.util.Arrays;
 
@@ -8,9 +9,9 @@ import java.util.Arrays;
  * A graphical session's screen as the operator saw it: the framebuffer with the cursor drawn at the
  * pointer position. It is composed only when the framebuffer reports a change and counts as changed
  * only when the composed pixels differ, so a server redrawing what is already there costs no frame.
- * Only the rows that differ from the screen last composed are copied, and only their band is scaled
- * into the video's picture (see {@link Letterbox}), so a change to a line of text on a large desktop costs a
- * comparison of the screen and the conversion of a strip around that line.
+ * Only the parts of the screen the decoders wrote to since are compared and copied, and only the band of
+ * rows that differ is scaled into the video's picture (see {@link Letterbox}): a line of text changing on a
+ * large desktop costs that line and a strip around it, not the screen.
  */
 final class FramebufferPicture implements Picture {
 
@@ -45,6 +46,7 @@ final class FramebufferPicture implements Picture {
             height = framebuffer.height();
             plain = screen.clone();
             pixels = screen.clone();
+            framebuffer.takeDamage(); // all of it is in the copy just taken
             drawnCursor = null;
             drawCursor();
             changedFrom = 0;
@@ -54,14 +56,19 @@ final class FramebufferPicture implements Picture {
         int from = height;
         int to = 0;
         boolean changed = false;
-        for (int row = 0; row < height; row++) {
-            int at = row * width;
-            if (Arrays.mismatch(screen, at, at + width, plain, at, at + width) >= 0) {
-                System.arraycopy(screen, at, plain, at, width);
-                System.arraycopy(screen, at, pixels, at, width);
-                from = Math.min(from, row);
-                to = row + 1;
-                changed = true;
+        // Only where the decoders wrote can the screen differ; there, a server redrawing what is already
+        // shown still costs no frame.
+        for (Damage.Area area : framebuffer.takeDamage().areas()) {
+            for (int row = area.y(); row < area.y() + area.height(); row++) {
+                int at = row * width + area.x();
+                int end = at + area.width();
+                if (Arrays.mismatch(screen, at, end, plain, at, end) >= 0) {
+                    System.arraycopy(screen, at, plain, at, end - at);
+                    System.arraycopy(screen, at, pixels, at, end - at);
+                    from = Math.min(from, row);
+                    to = Math.max(to, row + 1);
+                    changed = true;
+                }
             }
         }
         CursorShape cursor = framebuffer.cursor().orElse(null);
