@@ -55,9 +55,12 @@ public final class LoadBench {
                 throw new IllegalStateException("the admin could not sign in");
             }
             var settings = new LoadRun.Settings(sessions, length, 10,
-                    new TreeSet<>(List.of(0, sessions / 4, sessions / 2, sessions)), Duration.ofMinutes(60));
-            LoadRun.Result result = LoadRun.run(new ChildGatewayGauge(gateway), admin, peers, "load", settings);
-            print(result, loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    new TreeSet<>(List.of(0, sessions / 4, sessions / 2, sessions)),
+                    Duration.ofMinutes(Integer.getInteger("airlock.bench.store-minutes", 60)));
+            LoadRun.Result result = LoadRun.run(new ChildGatewayGauge(gateway), admin, peers, "load", settings,
+                    closed -> printSessions(closed, loadBefore,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            printStorage(result);
             if (!result.dropped().isEmpty() || result.recorded() != sessions) {
                 status = 1;
             }
@@ -71,7 +74,8 @@ public final class LoadBench {
         System.exit(status);
     }
 
-    private static void print(LoadRun.Result r, double loadBefore, double loadAfter) {
+    /** What the sessions saw, printed when they close (storing every recording may take long after). */
+    private static void printSessions(LoadRun.Result r, double loadBefore, double loadAfter) {
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nAirlock load benchmark: %d recorded SSH sessions of %s on one node, "
                 + "%d cores, Java %s%n", r.sessions(), r.length(), Runtime.getRuntime().availableProcessors(),
@@ -92,6 +96,12 @@ public final class LoadBench {
         r.peakProcess().forEach((k, v) -> out.append(k).append(' ').append(v).append("  "));
         out.append(String.format(Locale.ROOT, "%n%nSessions dropped: %d%n", r.dropped().size()));
         r.dropped().stream().limit(10).forEach(d -> out.append("  ").append(d).append('\n'));
+        out.append("Waiting until every recording is stored...\n");
+        System.out.println(out);
+    }
+
+    private static void printStorage(LoadRun.Result r) {
+        var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Recordings stored (Recorded = Yes): %d of %d, the last %.0f s after "
                 + "the sessions closed%n", r.recorded(), r.sessions(), r.untilAllRecorded().toMillis() / 1000.0));
         out.append("End reason / recording status: ").append(r.endReasons()).append('\n');

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +29,8 @@ final class LoadRun {
 
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+    /** Sessions being opened at once (SSH servers refuse many unauthenticated connections at once). */
+    private static final int OPENING_AT_ONCE = 8;
     private static final String ADMIN_PASSWORD_OF = "own-password-of-";
 
     /** The gateway under load: its port and what can be read of its process. */
@@ -78,12 +82,15 @@ final class LoadRun {
         }
     }
 
+    /** For a run whose figures are read only at its end. */
+    static final Consumer<Result> NONE = result -> { };
+
     private LoadRun() {
     }
 
     /** Sets up the equipment, user and admins over the API, runs the sessions, waits for every recording. */
-    static Result run(Gateway gateway, GatewayClient admin, TestPeers peers, String stem, Settings settings)
-            throws IOException, InterruptedException {
+    static Result run(Gateway gateway, GatewayClient admin, TestPeers peers, String stem, Settings settings,
+            Consumer<Result> sessionsClosed) throws IOException, InterruptedException {
         EquipmentSetup.Setup setup = EquipmentSetup.ssh(admin, gateway.port(), peers, stem, true);
         List<GatewayClient> admins = new ArrayList<>();
         for (int i = 0; i < settings.admins(); i++) {
@@ -104,14 +111,24 @@ final class LoadRun {
         List<Thread> probers = new ArrayList<>();
         long openingStarted = System.nanoTime();
         try {
-            for (int i = 1; i <= settings.sessions(); i++) {
-                var session = LoadSession.open(setup, gateway.port(), settings.length(), echo);
-                sessions.add(session);
-                probers.add(Thread.ofVirtual().name("load-prober").start(() -> probe(session)));
-                if (settings.heapCheckpoints().contains(i)) {
-                    heap.put(i, gateway.liveHeapBytes());
-                    merge(peak, gateway.processFigures());
+            // Opened a few at a time, as users arrive, so that all run together for nearly the whole length.
+            int opened = 0;
+            var steps = new java.util.TreeSet<>(settings.heapCheckpoints());
+            steps.add(settings.sessions());
+            for (int checkpoint : steps) {
+                if (checkpoint <= opened) {
+                    continue;
                 }
+                for (LoadSession session : openTogether(setup, gateway.port(), settings.length(), echo,
+                        checkpoint - opened)) {
+                    sessions.add(session);
+                    probers.add(Thread.ofVirtual().name("load-prober").start(() -> probe(session)));
+                }
+                opened = checkpoint;
+                if (settings.heapCheckpoints().contains(checkpoint)) {
+                    heap.put(checkpoint, gateway.liveHeapBytes());
+                }
+                merge(peak, gateway.processFigures());
             }
             Duration opening = Duration.ofNanos(System.nanoTime() - openingStarted);
             Duration wait = settings.length().plus(Duration.ofMinutes(2));
@@ -136,13 +153,40 @@ final class LoadRun {
                 session.close();
             }
             long closed = System.nanoTime();
+            // The sessions' figures are known now; storing every recording may take long after.
+            sessionsClosed.accept(new Result(settings.sessions(), settings.length(), sorted(echo), heap, peak, dropped,
+                    Map.of(), 0, Duration.ZERO, sorted(polls), opening));
             Map<String, Integer> endReasons = new TreeMap<>();
-            int recorded = awaitRecorded(admin, sessions, settings.storeTimeout(), endReasons);
+            int recorded = awaitRecorded(admin, sessions, settings.storeTimeout(), endReasons, sessionsClosed == NONE
+                    ? stored -> { } : stored -> System.out.printf(java.util.Locale.ROOT, "  %d of %d recordings stored "
+                            + "after %d s%n", stored, sessions.size(), (System.nanoTime() - closed) / 1_000_000_000));
             return new Result(settings.sessions(), settings.length(), sorted(echo), heap, peak, dropped, endReasons,
                     recorded, Duration.ofNanos(System.nanoTime() - closed), sorted(polls), opening);
         } finally {
             stop.set(true);
             sessions.forEach(LoadSession::close);
+        }
+    }
+
+    /** Opens {@code count} sessions, {@value #OPENING_AT_ONCE} at a time; fails if any does not open. */
+    private static List<LoadSession> openTogether(EquipmentSetup.Setup setup, int port, Duration length,
+            ConcurrentLinkedQueue<Double> echo, int count) throws IOException, InterruptedException {
+        try (var openers = java.util.concurrent.Executors.newFixedThreadPool(OPENING_AT_ONCE,
+                Thread.ofVirtual().name("load-opener").factory())) {
+            List<java.util.concurrent.Future<LoadSession>> opening = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                opening.add(openers.submit(() -> LoadSession.open(setup, port, length, echo)));
+            }
+            List<LoadSession> opened = new ArrayList<>();
+            for (var future : opening) {
+                try {
+                    opened.add(future.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    opened.forEach(LoadSession::close);
+                    throw new IOException("a session did not open: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            return opened;
         }
     }
 
@@ -182,8 +226,9 @@ final class LoadRun {
 
     /** Follows every session until its recording is stored; returns how many were, filing end reasons. */
     private static int awaitRecorded(GatewayClient admin, List<LoadSession> sessions, Duration timeout,
-            Map<String, Integer> endReasons) throws InterruptedException {
+            Map<String, Integer> endReasons, IntConsumer everyMinute) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextReport = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Map<Long, JsonNode> rows = new LinkedHashMap<>();
         while (true) {
             for (LoadSession session : sessions) {
@@ -197,6 +242,10 @@ final class LoadRun {
                 }
             }
             long stored = rows.values().stream().filter(r -> r.get("recorded").asBoolean()).count();
+            if (System.nanoTime() > nextReport) {
+                everyMinute.accept((int) stored);
+                nextReport += Duration.ofMinutes(1).toNanos();
+            }
             if (stored == sessions.size() || System.nanoTime() > deadline) {
                 rows.values().forEach(r -> endReasons.merge(r.path("endReason").asString("(open)") + " / "
                         + r.get("recordingStatus").asString(), 1, Integer::sum));

@@ -33,7 +33,8 @@ class SessionsUnderLoadTest {
             var settings = new LoadRun.Settings(SESSIONS, Duration.ofSeconds(30), 3, Set.of(0, SESSIONS),
                     Duration.ofMinutes(5));
 
-            LoadRun.Result result = LoadRun.run(new ChildGatewayGauge(gateway), admin, peers, "load-test", settings);
+            LoadRun.Result result = LoadRun.run(new ChildGatewayGauge(gateway), admin, peers, "load-test", settings,
+                    LoadRun.NONE);
 
             System.out.printf("load test: echo p50 %.1f ms, p99 %.1f ms over %d keys; %.2f MB live heap per session; "
                     + "all recorded %d s after closing%n", result.echo(50), result.echo(99), result.echoMillis().length,
