@@ -54,11 +54,15 @@ export function Dialog({ title, onClose, children, description, busy = false, si
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>
+        {/* Announced as unavailable while busy but kept focusable: with every field of a busy form
+            disabled, a dialog tall enough to scroll must still hold something keyboard users can reach. */}
         <button
           type="button"
           className="icon-button"
-          onClick={onClose}
-          disabled={busy}
+          onClick={() => {
+            if (!busy) onClose();
+          }}
+          aria-disabled={busy}
           aria-label="Close dialog"
         >
           <span aria-hidden="true">×</span>
