@@ -170,6 +170,27 @@ class RecordingCrashTest {
                 .containsEntry("height", "480");
     }
 
+    @Test
+    void killedTheMomentASessionIsReadyTheRestartedGatewayStillKnowsTheSessionAndStoresItsRecording()
+            throws Exception {
+        // No pause before the kill: whatever the gateway committed before it said "ready" (the session, the
+        // storage integration activated just before) must be on disk, not in a write-behind buffer.
+        var setup = start(Store.EMBEDDED, Map.of());
+        long id;
+        try (var terminal = setup.open(80, 24)) {
+            id = terminal.awaitNotice("ready", WAIT).get("sessionId").asLong();
+            gateway.kill();
+        }
+        restart();
+
+        JsonNode audit = awaitStatus(id, "READY");
+        assertThat(audit.get("session").get("endReason").asString()).isEqualTo("GATEWAY_RESTARTED");
+        // STARTED is written in the last commit before "ready" goes out.
+        assertThat(audit.get("recording").get("timeline").valueStream().map(e -> e.get("kind").asString()))
+                .startsWith("STARTED");
+        assertThat(bucket.keys(prefix)).anyMatch(k -> k.endsWith("/" + id + ".mp4"));
+    }
+
     @ParameterizedTest
     @EnumSource(Store.class)
     void killedWhileTranscodingTheRestartedGatewayTranscodesAgainAndLeavesNoPartialVideo(Store store)
