@@ -15,7 +15,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * Hands pictures to the encoder on a thread of its own, so that replaying and drawing the next screen
  * overlaps with encoding the previous one: with two cores the transcode then takes little longer than
  * the encoding alone. Pictures are copied into a small pool of frames; when the encoder falls behind,
- * {@link #picture} waits, so memory stays bounded.
+ * {@link #picture} waits, so memory stays bounded. The thread runs at {@link BackgroundPriority background
+ * priority}: encoding can wait, the sessions on the same cores cannot.
  */
 final class EncodingThread implements FrameSink, AutoCloseable {
 
@@ -76,6 +77,7 @@ final class EncodingThread implements FrameSink, AutoCloseable {
     }
 
     private void encode() {
+        BackgroundPriority.lowerCurrentThread();
         try {
             while (true) {
                 Job job = jobs.take();

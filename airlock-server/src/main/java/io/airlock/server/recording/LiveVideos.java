@@ -1,6 +1,7 @@
 package io.airlock.server.recording;
 
 import io.airlock.recording.asciicast.AsciicastEvent;
+import io.airlock.recording.video.BackgroundPriority;
 import io.airlock.recording.video.LiveTranscode;
 import io.airlock.recording.video.TranscodeResult;
 import io.airlock.recording.video.VideoException;
@@ -78,7 +79,8 @@ public class LiveVideos {
             this.transcode = transcode;
             // A platform thread, time-sliced by the operating system: emulating and drawing dense output keeps
             // it busy without blocking, and a virtual thread would hold one of the few carriers that every
-            // session's pump and socket share until its queue ran dry.
+            // session's pump and socket share until its queue ran dry. It runs behind those carriers, at
+            // background priority, so two dozen encoders never delay a keystroke's echo.
             this.thread = Thread.ofPlatform().daemon().name("live-video-" + sessionId).start(this::encode);
         }
 
@@ -100,6 +102,7 @@ public class LiveVideos {
         }
 
         private void encode() {
+            BackgroundPriority.lowerCurrentThread();
             try {
                 AsciicastEvent event;
                 while (!abandoned && (event = queue.take()) != END) {

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.airlock.recording.video.BackgroundPriority;
 import io.airlock.server.config.GatewayNode;
 import io.airlock.server.search.RecordingText;
 import java.time.Duration;
@@ -68,6 +69,8 @@ class RecordingJobs implements SmartLifecycle {
         this.task = Tasks.oneTime(taskName)
                 .onFailure(new Backoff(storageRetryMax))
                 .execute((instance, context) -> {
+                    // The scheduler's threads run nothing but recording jobs: transcodes, uploads, checks.
+                    BackgroundPriority.lowerCurrentThread();
                     try {
                         pipeline.process(Long.parseLong(instance.getId()));
                     } catch (RecordingPipeline.StepFailed e) {
