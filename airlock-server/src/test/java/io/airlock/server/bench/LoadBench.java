@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * Load on one gateway node: {@code airlock.bench.sessions} (default 200) concurrent recorded SSH sessions to
  * the real peer, each printing a line every 100 ms for {@code airlock.bench.minutes} (default 5) with three
  * bursts of bulk output, a keystroke echo every second in each, while 10 admins poll Session History. Prints
- * keystroke echo percentiles, live heap after a full collection at 0, ¼, ½ and all sessions, the gateway's
+ * keystroke echo percentiles, live heap after a full collection at 0, ¼, ½ and all sessions open (then all
+ * start printing together) and again halfway through, the gateway's
  * threads and open files, sessions dropped, and how long until every recording is Recorded = Yes.
  *
  * <p>The gateway runs in its own JVM with the JVM's default heap, as {@code ./airlock run} starts it, on an
@@ -89,6 +90,8 @@ public final class LoadBench {
         out.append("Live heap after a full collection\n");
         r.liveHeap().forEach((open, bytes) -> out.append(String.format(Locale.ROOT, "  %4d sessions  %8.1f MB%n",
                 open, bytes / MB)));
+        out.append(String.format(Locale.ROOT, "  %4d sessions  %8.1f MB  halfway through, all printing%n",
+                r.sessions(), r.liveHeapRunning() / MB));
         out.append(String.format(Locale.ROOT, "  per session: %.2f MB on average, %.2f MB each beyond the first "
                 + "quarter (the first sessions also hold the live video encoders)%n%n", r.heapPerSession() / MB,
                 r.heapPerLaterSession() / MB));

@@ -10,10 +10,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -50,8 +55,8 @@ final class LoadRun {
 
     /** What a run measured. */
     record Result(int sessions, Duration length, double[] echoMillis, Map<Integer, Long> liveHeap,
-            Map<String, Long> peakProcess, List<String> dropped, Map<String, Integer> endReasons, int recorded,
-            Duration untilAllRecorded, double[] pollMillis, Duration openingTook) {
+            long liveHeapRunning, Map<String, Long> peakProcess, List<String> dropped, Map<String, Integer> endReasons,
+            int recorded, Duration untilAllRecorded, double[] pollMillis, Duration openingTook) {
 
         double echo(double percentile) {
             return LoadRun.percentile(echoMillis, percentile);
@@ -111,9 +116,10 @@ final class LoadRun {
         List<Thread> probers = new ArrayList<>();
         long openingStarted = System.nanoTime();
         try {
-            // Opened a few at a time, as users arrive, so that all run together for nearly the whole length.
+            // Opened a few at a time, as users arrive, each waiting at its prompt; then all start printing at
+            // once, so every session runs together with every other for the whole length.
             int opened = 0;
-            var steps = new java.util.TreeSet<>(settings.heapCheckpoints());
+            var steps = new TreeSet<>(settings.heapCheckpoints());
             steps.add(settings.sessions());
             for (int checkpoint : steps) {
                 if (checkpoint <= opened) {
@@ -122,7 +128,6 @@ final class LoadRun {
                 for (LoadSession session : openTogether(setup, gateway.port(), settings.length(), echo,
                         checkpoint - opened)) {
                     sessions.add(session);
-                    probers.add(Thread.ofVirtual().name("load-prober").start(() -> probe(session)));
                 }
                 opened = checkpoint;
                 if (settings.heapCheckpoints().contains(checkpoint)) {
@@ -131,6 +136,13 @@ final class LoadRun {
                 merge(peak, gateway.processFigures());
             }
             Duration opening = Duration.ofNanos(System.nanoTime() - openingStarted);
+            for (LoadSession session : sessions) {
+                session.start();
+                probers.add(Thread.ofVirtual().name("load-prober").start(() -> probe(session)));
+            }
+            Thread.sleep(settings.length().dividedBy(2).toMillis());
+            long heapRunning = gateway.liveHeapBytes();
+            merge(peak, gateway.processFigures());
             Duration wait = settings.length().plus(Duration.ofMinutes(2));
             for (LoadSession session : sessions) {
                 session.awaitDone(wait);
@@ -154,14 +166,14 @@ final class LoadRun {
             }
             long closed = System.nanoTime();
             // The sessions' figures are known now; storing every recording may take long after.
-            sessionsClosed.accept(new Result(settings.sessions(), settings.length(), sorted(echo), heap, peak, dropped,
-                    Map.of(), 0, Duration.ZERO, sorted(polls), opening));
+            sessionsClosed.accept(new Result(settings.sessions(), settings.length(), sorted(echo), heap, heapRunning,
+                    peak, dropped, Map.of(), 0, Duration.ZERO, sorted(polls), opening));
             Map<String, Integer> endReasons = new TreeMap<>();
             int recorded = awaitRecorded(admin, sessions, settings.storeTimeout(), endReasons, sessionsClosed == NONE
-                    ? stored -> { } : stored -> System.out.printf(java.util.Locale.ROOT, "  %d of %d recordings stored "
+                    ? stored -> { } : stored -> System.out.printf(Locale.ROOT, "  %d of %d recordings stored "
                             + "after %d s%n", stored, sessions.size(), (System.nanoTime() - closed) / 1_000_000_000));
-            return new Result(settings.sessions(), settings.length(), sorted(echo), heap, peak, dropped, endReasons,
-                    recorded, Duration.ofNanos(System.nanoTime() - closed), sorted(polls), opening);
+            return new Result(settings.sessions(), settings.length(), sorted(echo), heap, heapRunning, peak, dropped,
+                    endReasons, recorded, Duration.ofNanos(System.nanoTime() - closed), sorted(polls), opening);
         } finally {
             stop.set(true);
             sessions.forEach(LoadSession::close);
@@ -171,9 +183,9 @@ final class LoadRun {
     /** Opens {@code count} sessions, {@value #OPENING_AT_ONCE} at a time; fails if any does not open. */
     private static List<LoadSession> openTogether(EquipmentSetup.Setup setup, int port, Duration length,
             ConcurrentLinkedQueue<Double> echo, int count) throws IOException, InterruptedException {
-        try (var openers = java.util.concurrent.Executors.newFixedThreadPool(OPENING_AT_ONCE,
+        try (var openers = Executors.newFixedThreadPool(OPENING_AT_ONCE,
                 Thread.ofVirtual().name("load-opener").factory())) {
-            List<java.util.concurrent.Future<LoadSession>> opening = new ArrayList<>();
+            List<Future<LoadSession>> opening = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 opening.add(openers.submit(() -> LoadSession.open(setup, port, length, echo)));
             }
@@ -181,7 +193,7 @@ final class LoadRun {
             for (var future : opening) {
                 try {
                     opened.add(future.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     opened.forEach(LoadSession::close);
                     throw new IOException("a session did not open: " + e.getCause().getMessage(), e.getCause());
                 }

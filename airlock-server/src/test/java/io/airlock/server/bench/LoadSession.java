@@ -48,7 +48,8 @@ final class LoadSession {
     }
 
     /**
-     * Launches a recorded session as the setup's user and starts the program that prints for {@code length}.
+     * Launches a recorded session as the setup's user; {@link #start} starts the program that prints for
+     * {@code length}.
      * Echo round trips, in milliseconds, go to {@code echoMillis}, shared by all sessions of the run.
      */
     static LoadSession open(EquipmentSetup.Setup setup, int port, Duration length,
@@ -72,8 +73,12 @@ final class LoadSession {
             throw new IOException("the session did not open recorded: " + ready);
         }
         session.sessionId = notice.get("sessionId").asLong();
-        socket.sendBinary(program(lines).getBytes(StandardCharsets.US_ASCII));
         return session;
+    }
+
+    /** Starts the program on the equipment; until then the session sits at its shell prompt. */
+    void start() throws IOException {
+        socket.sendBinary(program(lines).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
