@@ -52,6 +52,16 @@ class AsciicastReaderTest {
     }
 
     @Test
+    void longEventsAcrossTheReadersChunksAndWindowsLineEndsReadWhole() throws Exception {
+        String wide = "0123456789".repeat(5_000); // 50 000 characters: longer than the reader's chunk
+        var events = readAll(HEADER.replace("\n", "\r\n") + "[0.1, \"o\", \"" + wide + "\"]\r\n"
+                + "[0.2, \"o\", \"after\"]\r\n" + "[0.3, \"o\", \"" + wide + "\"]");
+
+        assertThat(events).containsExactly(new AsciicastEvent.Output(0.1, wide), new AsciicastEvent.Output(0.2, "after"),
+                new AsciicastEvent.Output(0.3, wide));
+    }
+
+    @Test
     void truncatedLastLineOfACrashedRecorderIsTolerated() throws Exception {
         assertThat(readAll(HEADER + "[0.1, \"o\", \"kept\"]\n[0.2, \"o\", \"lo"))
                 .containsExactly(new AsciicastEvent.Output(0.1, "kept"));
