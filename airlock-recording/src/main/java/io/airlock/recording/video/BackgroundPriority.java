@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Puts the calling thread behind everything else the machine runs, for the one kind of work that may wait:
@@ -20,6 +21,7 @@ public final class BackgroundPriority {
     /** The lowest priority a thread can have without a real-time or idle scheduling policy. */
     static final int NICE = 19;
     private static final ThreadLocal<Boolean> LOWERED = ThreadLocal.withInitial(() -> false);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private BackgroundPriority() {
     }
@@ -39,6 +41,11 @@ public final class BackgroundPriority {
         }
         boolean lowered = renice(threadId());
         LOWERED.set(lowered);
+        if (!lowered && WARNED.compareAndSet(false, true)) {
+            System.getLogger(BackgroundPriority.class.getName()).log(System.Logger.Level.WARNING, "Evidence videos "
+                    + "are encoded at normal priority: 'renice' could not lower the encoding threads (it needs Linux "
+                    + "and util-linux); under heavy load keystrokes may wait for the encoders.");
+        }
         return lowered;
     }
 
