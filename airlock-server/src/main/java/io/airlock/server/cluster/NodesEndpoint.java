@@ -1,7 +1,9 @@
 package io.airlock.server.cluster;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +32,13 @@ class NodesEndpoint {
 
     @ReadOperation
     List<NodeView> nodes() {
+        Map<String, Long> live = new HashMap<>();
+        jdbc.sql("select node_id, count(*) from session_record where ended_at is null group by node_id")
+                .query(row -> {
+                    live.put(row.getString(1), row.getLong(2));
+                });
         return nodes.all().stream().map(n -> new NodeView(n.id(), n.id().equals(nodes.self()), n.alive(), n.address(),
                 n.keyId(), n.embeddedS3(), n.startedAt(), n.heartbeatAt(), n.stoppedAt(),
-                jdbc.sql("select count(*) from session_record where node_id = ? and ended_at is null").param(n.id())
-                        .query(Long.class).single())).toList();
+                live.getOrDefault(n.id(), 0L))).toList();
     }
 }
