@@ -65,7 +65,8 @@ class RecordingJobs implements SmartLifecycle {
         this.recordings = recordings;
         this.nodeId = node.id();
         this.taskName = "recording:" + nodeId;
-        int transcodes = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        // Every core by default: the jobs run at background priority, so they take only what sessions leave.
+        int transcodes = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
         this.task = Tasks.oneTime(taskName)
                 .onFailure(new Backoff(storageRetryMax))
                 .execute((instance, context) -> {

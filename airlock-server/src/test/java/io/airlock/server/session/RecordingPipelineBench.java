@@ -63,7 +63,7 @@ public final class RecordingPipelineBench {
             System.out.println("live: sessions whose video was encoded while they ran (the rest are transcoded "
                     + "after they close); RSS: the gateway's resident memory with every session's encoder open");
             System.out.println("transcodes at once on this node: " + gateway.getBean(GatewayNode.class).id() + " → "
-                    + (concurrency.isBlank() ? "default (half the processors, at least 1)" : concurrency) + "; "
+                    + (concurrency.isBlank() ? "default (one per processor)" : concurrency) + "; "
                     + Runtime.getRuntime().availableProcessors() + " processors");
         }
     }
