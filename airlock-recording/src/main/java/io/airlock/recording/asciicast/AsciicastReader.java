@@ -241,7 +241,7 @@ public final class AsciicastReader implements Closeable {
     /**
      * Lines with their numbers, each bounded in length, and whether the last one ended with a newline. Reads
      * the file in chunks and copies each line's run of characters at once: a character at a time, through
-     * the reader's lock and the builder's bounds checks, this loop was the largest cost of a transcode.
+     * the reader's lock and the builder's bounds checks, it cost a tenth of a bulk output's transcode.
      */
     private static final class LineSource implements Closeable {
         private final BufferedReader reader;
