@@ -57,8 +57,8 @@ class AsciicastReaderTest {
         var events = readAll(HEADER.replace("\n", "\r\n") + "[0.1, \"o\", \"" + wide + "\"]\r\n"
                 + "[0.2, \"o\", \"after\"]\r\n" + "[0.3, \"o\", \"" + wide + "\"]");
 
-        assertThat(events).containsExactly(new AsciicastEvent.Output(0.1, wide), new AsciicastEvent.Output(0.2, "after"),
-                new AsciicastEvent.Output(0.3, wide));
+        assertThat(events).containsExactly(new AsciicastEvent.Output(0.1, wide),
+                new AsciicastEvent.Output(0.2, "after"), new AsciicastEvent.Output(0.3, wide));
     }
 
     @Test

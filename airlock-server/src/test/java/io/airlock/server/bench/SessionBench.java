@@ -31,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Needs the test peers ({@code scripts/peers.sh start}). Starts its own gateway with a temporary data
  * directory, sets up an admin, asset, access method, user and two groups over the API, measures, prints a
  * table and stops everything. Settings (system properties): {@code airlock.bench.keystrokes} (default
- * 10 000, so that the 1 % slowest are a hundred keys and p99 does not hang on a few), {@code airlock.bench.megabytes} of zeros sent through {@code base64} per round (default 100).
+ * 10 000, so that the 1 % slowest are a hundred keys and p99 does not hang on a few),
+ * {@code airlock.bench.megabytes} of zeros sent through {@code base64} per round (default 100).
  * Not a test: the figures depend on the machine and its load, and nothing is asserted.
  *
  * <p>Run from the repository root: {@code mvn -B -q -Pbench -pl airlock-server -am -Dweb.skip=true

@@ -25,7 +25,8 @@ class EmbeddedDatabaseInterruptTest {
     @Test
     void aCommitByAnInterruptedThreadIsKeptAndLeavesTheDatabaseOpenForEveryoneElse(@TempDir Path data)
             throws Exception {
-        try (var gateway = Gateways.start(Map.of("AIRLOCK_DATA", data.toString(), "AIRLOCK_ADMIN_PASSWORD", PASSWORD))) {
+        try (var gateway = Gateways.start(Map.of("AIRLOCK_DATA", data.toString(),
+                "AIRLOCK_ADMIN_PASSWORD", PASSWORD))) {
             DataSource dataSource = gateway.getBean(DataSource.class);
             try (Connection connection = dataSource.getConnection(); var update = connection.createStatement()) {
                 Thread.currentThread().interrupt();
