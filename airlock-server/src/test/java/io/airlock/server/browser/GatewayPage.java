@@ -4,11 +4,13 @@ import io.airlock.server.support.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -73,6 +75,26 @@ final class GatewayPage implements AutoCloseable {
                 for (let i = 0; i < b.length; i++) { lines.push(b.getLine(i).translateToString(true)); }
                 return lines.join('\\n');""");
         return text == null ? "" : text.toString();
+    }
+
+    /**
+     * Clicks the session window's desktop where the remote framebuffer point x, y is drawn: the window
+     * scales the desktop to fit, so page and framebuffer coordinates differ.
+     */
+    @SuppressWarnings("unchecked")
+    void clickOnDesktop(int x, int y) {
+        WebElement canvas = browser.findElement(By.cssSelector("[data-testid=session-desktop] canvas"));
+        List<Number> offset = (List<Number>) browser.executeScript("""
+                const c = arguments[0], r = c.getBoundingClientRect();
+                const sx = r.width / c.width, sy = r.height / c.height;
+                return [arguments[1] * sx - r.width / 2, arguments[2] * sy - r.height / 2];""", canvas, x, y);
+        new Actions(browser).moveToElement(canvas, offset.get(0).intValue(), offset.get(1).intValue()).click()
+                .perform();
+    }
+
+    /** Keys as the user types them, to whatever has the focus. */
+    void type(String keys) {
+        new Actions(browser).sendKeys(keys).perform();
     }
 
     /** Keeps what the user saw, for review of the UI; target/ is never committed. */

@@ -6,23 +6,18 @@ import io.airlock.server.peers.TestPeers;
 import io.airlock.server.session.EndReason;
 import io.airlock.server.session.SessionRecordRepository;
 import io.airlock.server.support.EquipmentSetup;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The session window of an RDP access method in real Chromium (noVNC) against the real FreeRDP shadow server,
- * whose screen is solid red. For the time of the test an xterm on the peer's screen writes what it is typed
- * into a file, so keys and clicks made in the browser are seen where they land.
+ * whose screen is solid red; a {@link PeerXterm} on the peer's screen shows where keys and clicks land.
  */
 @Tag("peers")
 class RdpSessionBrowserTest extends BrowserGatewayTest {
@@ -41,12 +36,9 @@ class RdpSessionBrowserTest extends BrowserGatewayTest {
     Path temp;
 
     @Test
-    void theCanvasShowsTheRemoteDesktopTypedKeysReachItAndClosingTheWindowEndsTheSession() throws Exception {
-        Path typed = temp.resolve("typed.txt");
-        Process xterm = new ProcessBuilder("xterm", "-display", PEER_DISPLAY, "-geometry",
-                "30x4+" + XTERM_X + "+" + XTERM_Y, "-bg", "white", "-fg", "black", "-e", "sh", "-c",
-                "cat > " + typed).redirectErrorStream(true).redirectOutput(temp.resolve("xterm.log").toFile()).start();
-        try {
+    void theCanvasShowsTheRemoteDesktopClicksAndTypedKeysReachItAndClosingTheWindowEndsTheSession()
+            throws Exception {
+        try (var xterm = PeerXterm.open(PEER_DISPLAY, XTERM_X, XTERM_Y, temp)) {
             var setup = EquipmentSetup.rdp(signedInAdmin(), port, PEERS, uniqueName("rdpdesk"), PEERS.rdpPort(),
                     PEERS.password(), false);
             openSessionWindowAs(setup);
@@ -57,11 +49,10 @@ class RdpSessionBrowserTest extends BrowserGatewayTest {
             assertThat(page.browser.getPageSource()).doesNotContain(PEERS.password());
             page.screenshot("rdp-session");
 
-            // A click into the remote xterm, then keys: they reach the equipment's screen.
-            WebElement canvas = page.browser.findElement(By.cssSelector("[data-testid=session-desktop] canvas"));
-            clickAt(canvas, XTERM_X + 40, XTERM_Y + 20);
-            new Actions(page.browser).sendKeys("airlock42\n").perform();
-            page.wait.until(d -> Files.exists(typed) && read(typed).contains("airlock42"));
+            page.clickOnDesktop(XTERM_X + 40, XTERM_Y + 20);
+            page.type("airlock42\n");
+            page.wait.until(d -> xterm.received().contains("airlock42"));
+            assertThat(xterm.received()).as("the click, as the remote xterm reported it").contains(PeerXterm.LEFT_CLICK);
 
             long id = Long.parseLong(page.testId("session-id").getText().replaceAll("\\D", ""));
             page.open("/"); // the session window goes away
@@ -69,8 +60,6 @@ class RdpSessionBrowserTest extends BrowserGatewayTest {
             var record = records.find(id).orElseThrow();
             assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
             assertThat(record.protocol()).isEqualTo("RDP");
-        } finally {
-            xterm.destroy();
         }
     }
 
@@ -98,24 +87,5 @@ class RdpSessionBrowserTest extends BrowserGatewayTest {
                 if (!c || c.width <= arguments[0]) return [0, 0, 0];
                 const d = c.getContext('2d').getImageData(arguments[0], arguments[1], 1, 1).data;
                 return [d[0], d[1], d[2]];""", x, y);
-    }
-
-    /** Clicks where the framebuffer point is drawn: the window scales the desktop to fit. */
-    @SuppressWarnings("unchecked")
-    private void clickAt(WebElement canvas, int x, int y) {
-        List<Number> offset = (List<Number>) page.browser.executeScript("""
-                const c = arguments[0], r = c.getBoundingClientRect();
-                const sx = r.width / c.width, sy = r.height / c.height;
-                return [arguments[1] * sx - r.width / 2, arguments[2] * sy - r.height / 2];""", canvas, x, y);
-        new Actions(page.browser).moveToElement(canvas, offset.get(0).intValue(), offset.get(1).intValue()).click()
-                .perform();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 }

@@ -9,46 +9,65 @@ import io.airlock.rfb.Encodings;
 import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.Json;
 import io.airlock.server.support.RfbClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The session window of a VNC access method in real Chromium (noVNC) against the real TigerVNC peer, whose
- * display shows an xterm with known text at +16+16, black on white.
+ * display shows an xterm with known text at +16+16, black on white; a {@link PeerXterm} shows where keys
+ * and clicks land.
  */
 @Tag("peers")
 class VncSessionBrowserTest extends BrowserGatewayTest {
 
     private static final TestPeers PEERS = TestPeers.load();
+    /** The VNC peer's X display (scripts/peers.sh). */
+    private static final String PEER_DISPLAY = ":1";
+    /** Where the typing xterm sits on the peer's 640x480 screen: clear of the peer's own xterm at +16+16. */
+    private static final int XTERM_X = 360;
+    private static final int XTERM_Y = 330;
 
     @Autowired
     SessionRecordRepository records;
 
+    @TempDir
+    Path temp;
+
     @Test
-    void theCanvasShowsTheRemoteDesktopAndClosingTheWindowEndsTheSession() throws Exception {
+    void theCanvasShowsTheRemoteDesktopClicksAndTypedKeysReachItAndClosingTheWindowEndsTheSession()
+            throws Exception {
         var admin = signedInAdmin();
         var setup = EquipmentSetup.vnc(admin, port, PEERS, uniqueName("desk"), PEERS.vncPassword(), false);
-        openSessionWindowAs(setup);
+        try (var xterm = PeerXterm.open(PEER_DISPLAY, XTERM_X, XTERM_Y, temp)) {
+            openSessionWindowAs(setup);
 
-        page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
-        page.wait.until(d -> xtermPixels().get(0) > 2000 && xtermPixels().get(1) > 100);
-        List<Long> counts = xtermPixels();
-        System.out.println("xterm region on the canvas: " + counts.get(0) + " white, " + counts.get(1) + " black px");
-        assertThat(page.browser.getPageSource()).doesNotContain(PEERS.vncPassword());
-        page.screenshot("vnc-session");
+            page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
+            page.wait.until(d -> xtermPixels().get(0) > 2000 && xtermPixels().get(1) > 100);
+            List<Long> counts = xtermPixels();
+            System.out.println("xterm region on the canvas: " + counts.get(0) + " white, " + counts.get(1) + " black px");
+            assertThat(page.browser.getPageSource()).doesNotContain(PEERS.vncPassword());
+            page.screenshot("vnc-session");
 
-        long id = Long.parseLong(page.testId("session-id").getText().replaceAll("\\D", ""));
-        page.open("/"); // the session window goes away
-        page.wait.until(d -> records.find(id).orElseThrow().endedAt() != null);
-        var record = records.find(id).orElseThrow();
-        assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
-        assertThat(record.protocol()).isEqualTo("VNC");
-        assertThat(record.bytesFromEquipment()).isPositive();
+            page.clickOnDesktop(XTERM_X + 40, XTERM_Y + 20);
+            page.type("airlock42\n");
+            page.wait.until(d -> xterm.received().contains("airlock42"));
+            assertThat(xterm.received()).as("the click, as the remote xterm reported it").contains(PeerXterm.LEFT_CLICK);
+
+            long id = Long.parseLong(page.testId("session-id").getText().replaceAll("\\D", ""));
+            page.open("/"); // the session window goes away
+            page.wait.until(d -> records.find(id).orElseThrow().endedAt() != null);
+            var record = records.find(id).orElseThrow();
+            assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
+            assertThat(record.protocol()).isEqualTo("VNC");
+            assertThat(record.bytesFromEquipment()).isPositive();
+        }
     }
 
     @Test
