@@ -92,6 +92,13 @@ final class GatewayPage implements AutoCloseable {
                 .perform();
     }
 
+    /** Leaves the session window for the start page, which ends its session; returns the session's id. */
+    long leaveSessionWindow() {
+        long id = Long.parseLong(testId("session-id").getText().replaceAll("\\D", ""));
+        open("/");
+        return id;
+    }
+
     /** Keys as the user types them, to whatever has the focus. */
     void type(String keys) {
         new Actions(browser).sendKeys(keys).perform();

@@ -1,5 +1,7 @@
 package io.airlock.server.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +19,14 @@ final class PeerXterm implements AutoCloseable {
 
     private final Process process;
     private final Path typed;
+    private final int x;
+    private final int y;
 
-    private PeerXterm(Process process, Path typed) {
+    private PeerXterm(Process process, Path typed, int x, int y) {
         this.process = process;
         this.typed = typed;
+        this.x = x;
+        this.y = y;
     }
 
     /** Opens a white 30x4 xterm with its top left corner at x, y of the display. */
@@ -29,7 +35,15 @@ final class PeerXterm implements AutoCloseable {
         Process process = new ProcessBuilder("xterm", "-display", display, "-geometry", "30x4+" + x + "+" + y,
                 "-bg", "white", "-fg", "black", "-e", "sh", "-c", "printf '\\033[?9h'; cat > " + typed)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("xterm.log").toFile()).start();
-        return new PeerXterm(process, typed);
+        return new PeerXterm(process, typed, x, y);
+    }
+
+    /** Clicks into this xterm on the session window's desktop and types a line: both must reach it. */
+    void clickAndType(GatewayPage page, String line) {
+        page.clickOnDesktop(x + 40, y + 20);
+        page.type(line + "\n");
+        page.wait.until(d -> received().contains(line));
+        assertThat(received()).as("the click, as the remote xterm reported it").contains(LEFT_CLICK);
     }
 
     /** What reached the program in the xterm so far: the terminal hands it over a line at a time. */

@@ -43,9 +43,8 @@ class RecordedDesktopBrowserTest extends BrowserGatewayTest {
         var setup = EquipmentSetup.vnc(signedInAdmin(), port, PEERS, uniqueName("recdesk"), PEERS.vncPassword(), true);
         openSessionWindowAs(setup);
         page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
-        long id = Long.parseLong(page.testId("session-id").getText().replaceAll("\\D", ""));
         Thread.sleep(2_000); // the desktop on the canvas for a moment
-        page.open("/"); // the session window goes away, and the session ends
+        long id = page.leaveSessionWindow();
 
         SessionRecord row = awaitRecorded(id);
         assertThat(row.recordingStatus()).as(row.recordingDetail()).isEqualTo(RecordingStatus.READY);

@@ -55,13 +55,9 @@ class VncSessionBrowserTest extends BrowserGatewayTest {
             assertThat(page.browser.getPageSource()).doesNotContain(PEERS.vncPassword());
             page.screenshot("vnc-session");
 
-            page.clickOnDesktop(XTERM_X + 40, XTERM_Y + 20);
-            page.type("airlock42\n");
-            page.wait.until(d -> xterm.received().contains("airlock42"));
-            assertThat(xterm.received()).as("the click, as the remote xterm reported it").contains(PeerXterm.LEFT_CLICK);
+            xterm.clickAndType(page, "airlock42");
 
-            long id = Long.parseLong(page.testId("session-id").getText().replaceAll("\\D", ""));
-            page.open("/"); // the session window goes away
+            long id = page.leaveSessionWindow();
             page.wait.until(d -> records.find(id).orElseThrow().endedAt() != null);
             var record = records.find(id).orElseThrow();
             assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
