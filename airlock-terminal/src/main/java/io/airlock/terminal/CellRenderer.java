@@ -29,12 +29,16 @@ public final class CellRenderer {
     private final int cellWidth;
     private final int cellHeight;
     private final GlyphCache glyphs;
+    private final TintedGlyphs tints;
     private int columns;
     private int rows;
     private int[] pixels;
     private Cursor drawnCursor;
     /** The cursor as this frame shows it, read once per frame. */
     private Cursor shownCursor;
+    /** The cell rows the last {@link #render()} drew into: {@code [firstDrawnRow, endDrawnRow)}. */
+    private int firstDrawnRow;
+    private int endDrawnRow;
 
     /**
      * Creates a renderer with {@value #DEFAULT_CELL_WIDTH}x{@value #DEFAULT_CELL_HEIGHT} pixel cells.
@@ -60,6 +64,7 @@ public final class CellRenderer {
         this.cellWidth = cellWidth;
         this.cellHeight = cellHeight;
         this.glyphs = new GlyphCache(cellWidth, cellHeight);
+        this.tints = new TintedGlyphs(cellWidth * cellHeight);
     }
 
     /** {@return pixels per cell horizontally} */
@@ -101,6 +106,8 @@ public final class CellRenderer {
         List<DirtySpan> spans = terminal.takeDirtySpans();
         Cursor cursor = terminal.cursor();
         shownCursor = cursor;
+        firstDrawnRow = Integer.MAX_VALUE;
+        endDrawnRow = 0;
         if (pixels == null || columns != terminal.columns() || rows != terminal.rows()) {
             columns = terminal.columns();
             rows = terminal.rows();
@@ -115,6 +122,11 @@ public final class CellRenderer {
             drawSpan(span.row(), span.fromColumn(), span.toColumn());
         }
         boolean cursorChanged = !cursor.equals(drawnCursor);
+        if (cursorChanged && !cursor.visible() && !drawnCursor.visible()) {
+            // A hidden cursor that moved leaves every cell as it was drawn (full-screen programs hide it).
+            drawnCursor = cursor;
+            return !spans.isEmpty();
+        }
         if (cursorChanged) {
             if (drawnCursor.row() < rows && drawnCursor.column() < columns) {
                 drawSpan(drawnCursor.row(), drawnCursor.column(), drawnCursor.column() + 1);
@@ -125,7 +137,23 @@ public final class CellRenderer {
         return cursorChanged || !spans.isEmpty();
     }
 
+    /**
+     * {@return the first pixel row that the last {@link #render()} drew into} Rows outside
+     * {@code [changedFrom(), changedTo())} are as the render before left them, so a video need only convert
+     * the rows between. Both are 0 when nothing was drawn.
+     */
+    public int changedFrom() {
+        return endDrawnRow == 0 ? 0 : firstDrawnRow * cellHeight;
+    }
+
+    /** {@return the pixel row after the last that the last {@link #render()} drew into; see {@link #changedFrom()}} */
+    public int changedTo() {
+        return endDrawnRow * cellHeight;
+    }
+
     private void drawSpan(int row, int from, int to) {
+        firstDrawnRow = Math.min(firstDrawnRow, row);
+        endDrawnRow = Math.max(endDrawnRow, row + 1);
         Line line = terminal.visibleLine(row);
         int column = from;
         // A span may start on the right half of a wide character, which its left half draws.
@@ -179,15 +207,9 @@ public final class CellRenderer {
                 Arrays.fill(pixels, offset, offset + width, background);
             }
         } else {
-            byte[] alpha = glyph.alpha();
+            int[] tile = tints.tile(glyph, foreground, background);
             for (int y = 0; y < cellHeight; y++) {
-                int offset = (y0 + y) * stride + x0;
-                int from = y * width;
-                for (int x = 0; x < width; x++) {
-                    int coverage = alpha[from + x] & 0xFF;
-                    pixels[offset + x] = coverage == 0 ? background
-                            : coverage == 255 ? foreground : Palette.blend(background, foreground, coverage);
-                }
+                System.arraycopy(tile, y * width, pixels, (y0 + y) * stride + x0, width);
             }
         }
         if (pen.has(Attribute.UNDERLINE)) {

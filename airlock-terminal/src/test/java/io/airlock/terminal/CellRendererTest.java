@@ -135,6 +135,30 @@ class CellRendererTest {
     }
 
     @Test
+    void theRowsARenderDrewIntoAreNamedAndNoOthersChanged() {
+        Terminal term = new Terminal(10, 6);
+        term.feed("\u001b[?25lhello");
+        CellRenderer renderer = new CellRenderer(term);
+        renderer.render();
+        assertThat(renderer.changedFrom()).isZero();
+        assertThat(renderer.changedTo()).as("the first frame, whole").isEqualTo(6 * 20);
+
+        int[] before = renderer.pixels().clone();
+        term.feed("\u001b[3;2Ha\u001b[4;5Hb");
+        assertThat(renderer.render()).isTrue();
+        assertThat(renderer.changedFrom()).isEqualTo(2 * 20);
+        assertThat(renderer.changedTo()).isEqualTo(4 * 20);
+        int[] after = renderer.pixels();
+        int rowPixels = renderer.width() * 20;
+        assertThat(Arrays.equals(before, 0, 2 * rowPixels, after, 0, 2 * rowPixels)).isTrue();
+        assertThat(Arrays.equals(before, 4 * rowPixels, 6 * rowPixels, after, 4 * rowPixels, 6 * rowPixels)).isTrue();
+        assertThat(Arrays.equals(before, after)).isFalse();
+
+        assertThat(renderer.render()).isFalse();
+        assertThat(renderer.changedTo()).as("nothing drawn").isZero();
+    }
+
+    @Test
     void wideCharactersSpanTwoCells() {
         Terminal term = new Terminal(10, 2);
         term.feed("\u001b[?25l\u001b[42m漢\u001b[m");

@@ -49,6 +49,11 @@ public final class BackgroundPriority {
         return lowered;
     }
 
+    /** {@return whether the calling thread runs at background priority, through {@link #lowerCurrentThread()}} */
+    static boolean isCurrentThreadLowered() {
+        return LOWERED.get();
+    }
+
     /** The kernel's id of the calling thread, from {@code /proc/thread-self -> <pid>/task/<tid>}; 0 if unknown. */
     static long threadId() {
         try {

@@ -15,17 +15,20 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * Hands pictures to the encoder on a thread of its own, so that replaying and drawing the next screen
  * overlaps with encoding the previous one: with two cores the transcode then takes little longer than
  * the encoding alone. Pictures are copied into a small pool of frames; when the encoder falls behind,
- * {@link #picture} waits, so memory stays bounded. The thread runs at {@link BackgroundPriority background
- * priority}: encoding can wait, the sessions on the same cores cannot.
+ * {@link #picture} waits, so memory stays bounded. The thread runs at the priority of the thread that hands it
+ * pictures: at {@link BackgroundPriority background priority} on a gateway, where encoding can wait and the
+ * sessions on the same cores cannot; at normal priority in a transcode of its own, where an encoder behind its
+ * producer would leave x264 waiting for pictures (a dense recording took 22 s instead of 16).
  */
 final class EncodingThread implements FrameSink, AutoCloseable {
 
     private static final int POOL = 4;
 
-    private record Job(AVFrame picture, long tick, boolean keyframe) {
+    /** One picture to encode; {@code background} when the thread that handed it over runs at background priority. */
+    private record Job(AVFrame picture, long tick, boolean keyframe, boolean background) {
     }
 
-    private static final Job END = new Job(null, -1, false);
+    private static final Job END = new Job(null, -1, false, false);
 
     private final FrameSink encoder;
     private final BlockingQueue<AVFrame> free = new ArrayBlockingQueue<>(POOL);
@@ -59,7 +62,7 @@ final class EncodingThread implements FrameSink, AutoCloseable {
     public void picture(AVFrame picture, long tick, boolean keyframe) throws VideoException {
         AVFrame copy = take(free);
         check(av_frame_copy(copy, picture), "copying a frame");
-        put(new Job(copy, tick, keyframe));
+        put(new Job(copy, tick, keyframe, BackgroundPriority.isCurrentThreadLowered()));
     }
 
     /** Waits until every picture handed over is encoded; rethrows what went wrong on the way. */
@@ -77,12 +80,14 @@ final class EncodingThread implements FrameSink, AutoCloseable {
     }
 
     private void encode() {
-        BackgroundPriority.lowerCurrentThread();
         try {
             while (true) {
                 Job job = jobs.take();
                 if (job == END) {
                     return;
+                }
+                if (job.background()) {
+                    BackgroundPriority.lowerCurrentThread();
                 }
                 try {
                     if (failure == null) {

@@ -11,7 +11,7 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -34,11 +34,16 @@ final class Letterbox implements AutoCloseable {
 
     private final VideoSpec spec;
     private AVFrame frame;
-    private SwsContext scaler;
+    private final Scaler scaler = new Scaler();
     /** Scales one strip of rows, and the last (shorter) one, when only part of a frame changed. */
-    private SwsContext stripScaler;
-    private SwsContext lastStripScaler;
+    private final Scaler stripScaler = new Scaler();
+    private final Scaler lastStripScaler = new Scaler();
     private IntPointer source;
+    /** The arguments of every sws_scale call, allocated once: a frame may take a dozen calls. */
+    private final PointerPointer<Pointer> sourcePlanes = new PointerPointer<>(1);
+    private final PointerPointer<Pointer> videoPlanes = new PointerPointer<>(3);
+    private final IntPointer sourceStride = new IntPointer(1);
+    private final IntPointer videoStrides = new IntPointer(3);
     private Placement placement;
     /** The frame size and scaling the picture was last drawn with; a change redraws it whole. */
     private int drawnWidth;
@@ -106,9 +111,7 @@ final class Letterbox implements AutoCloseable {
         drawnHeight = height;
         ensureSource((long) width * height);
         if (whole) {
-            scaler = sws_getCachedContext(scaler, width, height, AV_PIX_FMT_BGR0, fit.width(), fit.height(),
-                    AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
-            scale(scaler, pixels, width, 0, height, fit.width(), fit, 0);
+            scale(scaler.to(width, height, fit.width(), fit.height(), flags), pixels, width, 0, height, fit, 0);
             return;
         }
         for (int strip = Math.max(0, from) / strips.source(); strip * strips.source() < Math.min(to, height);
@@ -116,17 +119,9 @@ final class Letterbox implements AutoCloseable {
             int top = strip * strips.source();
             int rows = Math.min(strips.source(), height - top);
             int videoRows = rows == strips.source() ? strips.video() : fit.height() - strip * strips.video();
-            SwsContext context;
-            if (rows == strips.source()) {
-                stripScaler = sws_getCachedContext(stripScaler, width, rows, AV_PIX_FMT_BGR0, fit.width(),
-                        videoRows, AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
-                context = stripScaler;
-            } else {
-                lastStripScaler = sws_getCachedContext(lastStripScaler, width, rows, AV_PIX_FMT_BGR0, fit.width(),
-                        videoRows, AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
-                context = lastStripScaler;
-            }
-            scale(context, pixels, width, top, rows, fit.width(), fit, strip * strips.video());
+            Scaler scale = rows == strips.source() ? stripScaler : lastStripScaler;
+            scale(scale.to(width, rows, fit.width(), videoRows, flags), pixels, width, top, rows, fit,
+                    strip * strips.video());
         }
     }
 
@@ -171,23 +166,18 @@ final class Letterbox implements AutoCloseable {
     }
 
     /** Converts rows {@code [top, top + rows)} into the picture from video row {@code videoTop} of the fit. */
-    private void scale(SwsContext context, int[] pixels, int width, int top, int rows, int videoWidth,
-            Placement fit, int videoTop) throws VideoException {
-        if (context == null) {
-            throw new VideoException("no scaler for " + width + "x" + rows + " to " + videoWidth + " wide");
-        }
+    private void scale(SwsContext context, int[] pixels, int width, int top, int rows, Placement fit, int videoTop)
+            throws VideoException {
         // 0x00RRGGBB ints lie in memory as B, G, R, 0 on this little-endian platform: BGR0, no conversion.
         source.position(0).put(pixels, top * width, rows * width);
         source.position(0);
         int y = fit.y() + videoTop;
-        int[] dstStride = {frame.linesize(0), frame.linesize(1), frame.linesize(2)};
-        try (PointerPointer<Pointer> src = new PointerPointer<>(new Pointer[] {source});
-                PointerPointer<Pointer> dst = new PointerPointer<>(new Pointer[] {
-                        plane(0, fit.x(), y), plane(1, fit.x() / 2, y / 2), plane(2, fit.x() / 2, y / 2)});
-                IntPointer srcStride = new IntPointer(new int[] {width * 4});
-                IntPointer dstStrides = new IntPointer(dstStride)) {
-            check(sws_scale(context, src, srcStride, 0, rows, dst, dstStrides), "scaling a frame");
-        }
+        sourcePlanes.put(0, source);
+        sourceStride.put(0, width * 4);
+        videoPlanes.put(0, plane(0, fit.x(), y)).put(1, plane(1, fit.x() / 2, y / 2))
+                .put(2, plane(2, fit.x() / 2, y / 2));
+        videoStrides.put(0, frame.linesize(0)).put(1, frame.linesize(1)).put(2, frame.linesize(2));
+        check(sws_scale(context, sourcePlanes, sourceStride, 0, rows, videoPlanes, videoStrides), "scaling a frame");
     }
 
     private Pointer plane(int index, int x, int y) {
@@ -203,14 +193,13 @@ final class Letterbox implements AutoCloseable {
 
     @Override
     public void close() {
-        for (SwsContext context : new SwsContext[] {scaler, stripScaler, lastStripScaler}) {
-            if (context != null) {
-                sws_freeContext(context);
-            }
-        }
-        scaler = null;
-        stripScaler = null;
-        lastStripScaler = null;
+        scaler.close();
+        stripScaler.close();
+        lastStripScaler.close();
+        sourcePlanes.close();
+        videoPlanes.close();
+        sourceStride.close();
+        videoStrides.close();
         if (source != null) {
             source.close();
             source = null;
@@ -218,6 +207,48 @@ final class Letterbox implements AutoCloseable {
         if (frame != null) {
             av_frame_free(frame);
             frame = null;
+        }
+    }
+
+    /**
+     * A swscale context and the conversion it was made for, made anew only when that changes. FFmpeg's own
+     * sws_getCachedContext rebuilt the context on every call here (a fifth of a dense recording's
+     * transcode went into it), and one frame may take a dozen calls, one per strip.
+     */
+    private static final class Scaler implements AutoCloseable {
+        private SwsContext context;
+        private int sourceWidth;
+        private int sourceHeight;
+        private int videoWidth;
+        private int videoHeight;
+        private int flags;
+
+        SwsContext to(int sourceWidth, int sourceHeight, int videoWidth, int videoHeight, int flags)
+                throws VideoException {
+            if (context == null || sourceWidth != this.sourceWidth || sourceHeight != this.sourceHeight
+                    || videoWidth != this.videoWidth || videoHeight != this.videoHeight || flags != this.flags) {
+                close();
+                context = sws_getContext(sourceWidth, sourceHeight, AV_PIX_FMT_BGR0, videoWidth, videoHeight,
+                        AV_PIX_FMT_YUV420P, flags, null, null, (DoublePointer) null);
+                if (context == null) {
+                    throw new VideoException("no scaler for " + sourceWidth + "x" + sourceHeight + " to "
+                            + videoWidth + "x" + videoHeight);
+                }
+                this.sourceWidth = sourceWidth;
+                this.sourceHeight = sourceHeight;
+                this.videoWidth = videoWidth;
+                this.videoHeight = videoHeight;
+                this.flags = flags;
+            }
+            return context;
+        }
+
+        @Override
+        public void close() {
+            if (context != null) {
+                sws_freeContext(context);
+                context = null;
+            }
         }
     }
 }

@@ -79,6 +79,16 @@ final class ScreenReplay implements Picture {
     }
 
     @Override
+    public int changedFrom() {
+        return renderer.changedFrom();
+    }
+
+    @Override
+    public int changedTo() {
+        return renderer.changedTo();
+    }
+
+    @Override
     public int height() {
         return renderer.height();
     }

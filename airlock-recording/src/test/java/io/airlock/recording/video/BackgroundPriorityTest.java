@@ -45,7 +45,7 @@ class BackgroundPriorityTest {
     }
 
     /** Field 19 of {@code /proc/self/task/<tid>/stat}, counted after the command name, which may hold spaces. */
-    private static int nice(long tid) {
+    static int nice(long tid) {
         try {
             String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

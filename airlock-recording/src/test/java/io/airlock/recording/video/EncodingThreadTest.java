@@ -25,6 +25,37 @@ class EncodingThreadTest {
     }
 
     @Test
+    void picturesAreEncodedAtThePriorityOfTheThreadThatHandsThemOver() throws Exception {
+        int normal = BackgroundPriorityTest.nice(BackgroundPriority.threadId());
+        assertThat(encoderNiceWhenHandedOverBy(false)).as("a transcode of its own").isEqualTo(normal);
+        assertThat(encoderNiceWhenHandedOverBy(true)).as("a gateway's background job")
+                .isEqualTo(BackgroundPriority.NICE);
+    }
+
+    /** The nice value the encoder ran at, given pictures by a new platform thread, lowered or not. */
+    private static int encoderNiceWhenHandedOverBy(boolean lowered) throws Exception {
+        List<Integer> nice = Collections.synchronizedList(new ArrayList<>());
+        List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread producer = Thread.ofPlatform().start(() -> {
+            if (lowered) {
+                BackgroundPriority.lowerCurrentThread();
+            }
+            try (Letterbox letterbox = Letterbox.create(VideoSpec.EVIDENCE);
+                    EncodingThread thread = new EncodingThread((picture, tick, keyframe) ->
+                            nice.add(BackgroundPriorityTest.nice(BackgroundPriority.threadId())), VideoSpec.EVIDENCE)) {
+                thread.picture(letterbox.frame(), 0, true);
+                thread.drain();
+            } catch (VideoException e) {
+                failures.add(e);
+            }
+        });
+        producer.join();
+        assertThat(failures).isEmpty();
+        assertThat(nice).hasSize(1);
+        return nice.get(0);
+    }
+
+    @Test
     void anEncoderFailureReachesTheProducerAndTheThreadEnds() throws Exception {
         try (Letterbox letterbox = Letterbox.create(VideoSpec.EVIDENCE);
                 EncodingThread thread = new EncodingThread((picture, tick, keyframe) -> {
