@@ -32,6 +32,13 @@ export function App() {
   );
 }
 
+/** A page only access managers (System and Access Admins) may open; others see it is forbidden. */
+const forAccessManagers = (page: ReactNode) => <RequireRole roles={ACCESS_MANAGERS}>{page}</RequireRole>;
+/** A page only System Admins may open. */
+const forSystemAdmins = (page: ReactNode) => <RequireRole roles={SYSTEM_ADMINS}>{page}</RequireRole>;
+/** A full-window page, loaded on first use. */
+const inWindow = (page: ReactNode) => <TerminalWindowLoader>{page}</TerminalWindowLoader>;
+
 function AppRoutes() {
   const { state } = useAuth();
   if (state.status === 'loading') return <StartupScreen />;
@@ -41,86 +48,23 @@ function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
         {/* Session and monitor windows: full-window terminals without the app shell. */}
-        <Route
-          path="session"
-          element={
-            <TerminalWindowLoader>
-              <SessionWindowPage />
-            </TerminalWindowLoader>
-          }
-        />
-        <Route
-          path="monitor"
-          element={
-            <TerminalWindowLoader>
-              <MonitorWindowPage />
-            </TerminalWindowLoader>
-          }
-        />
+        <Route path="session" element={inWindow(<SessionWindowPage />)} />
+        <Route path="monitor" element={inWindow(<MonitorWindowPage />)} />
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/sessions" replace />} />
           <Route path="sessions" element={<RemoteSessionsPage />} />
-          <Route
-            path="sessions/:id/recording"
-            element={
-              <RequireRole roles={ACCESS_MANAGERS}>
-                <RecordingPage />
-              </RequireRole>
-            }
-          />
+          <Route path="sessions/:id/recording" element={forAccessManagers(<RecordingPage />)} />
           <Route path="access">
             <Route index element={<Navigate to="/access/groups" replace />} />
-            <Route
-              path="groups"
-              element={
-                <RequireRole roles={ACCESS_MANAGERS}>
-                  <AccessGroupsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="assets"
-              element={
-                <RequireRole roles={SYSTEM_ADMINS}>
-                  <AssetsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="history"
-              element={
-                <RequireRole roles={ACCESS_MANAGERS}>
-                  <SessionHistoryPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="search"
-              element={
-                <RequireRole roles={ACCESS_MANAGERS}>
-                  <SearchPage />
-                </RequireRole>
-              }
-            />
+            <Route path="groups" element={forAccessManagers(<AccessGroupsPage />)} />
+            <Route path="assets" element={forSystemAdmins(<AssetsPage />)} />
+            <Route path="history" element={forAccessManagers(<SessionHistoryPage />)} />
+            <Route path="search" element={forAccessManagers(<SearchPage />)} />
           </Route>
           <Route path="admin">
             <Route index element={<Navigate to="/admin/users" replace />} />
-            <Route
-              path="users"
-              element={
-                <RequireRole roles={SYSTEM_ADMINS}>
-                  <UsersPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="integrations"
-              element={
-                <RequireRole roles={SYSTEM_ADMINS}>
-                  <IntegrationsPage />
-                </RequireRole>
-              }
-            />
+            <Route path="users" element={forSystemAdmins(<UsersPage />)} />
+            <Route path="integrations" element={forSystemAdmins(<IntegrationsPage />)} />
           </Route>
           <Route path="account/password" element={<AccountPasswordPage />} />
           <Route path="account/tokens" element={<ApiTokensPage />} />
