@@ -220,6 +220,15 @@ function LiveTerminal({ grant, takeCredentials, onTryAgain }: LiveTerminalProps)
     ({ cols, rows }: { cols: number; rows: number }) => socketUrl('/ws/terminal', { ticket: grant.ticket, cols, rows }),
     [grant.ticket],
   );
+  /** What the terminal and the desktop pane are given alike. */
+  const pane = {
+    interactive: true,
+    refusedMessage: SESSION_LINK_REFUSED,
+    takeCredentials,
+    onReady,
+    onWarning: setWarning,
+    onEnded,
+  };
 
   return (
     <TerminalWindow>
@@ -242,30 +251,14 @@ function LiveTerminal({ grant, takeCredentials, onTryAgain }: LiveTerminalProps)
       <main className="term-body">
         {desktop ? (
           <DesktopPane
+            {...pane}
             url={socketUrl('/ws/terminal', desktopParams(grant))}
-            interactive
             label={`Remote desktop: ${grant.assetName}`}
             testId="session-desktop"
-            refusedMessage={SESSION_LINK_REFUSED}
-            takeCredentials={takeCredentials}
-            onReady={onReady}
-            onWarning={setWarning}
-            onEnded={onEnded}
             onControls={setControls}
           />
         ) : (
-          <TerminalPane
-            url={url}
-            interactive
-            expose
-            label={`Terminal: ${grant.assetName}`}
-            testId="session-terminal"
-            refusedMessage={SESSION_LINK_REFUSED}
-            takeCredentials={takeCredentials}
-            onReady={onReady}
-            onWarning={setWarning}
-            onEnded={onEnded}
-          />
+          <TerminalPane {...pane} url={url} expose label={`Terminal: ${grant.assetName}`} testId="session-terminal" />
         )}
         {status === 'connecting' && <ConnectingOverlay label={`Connecting to ${grant.assetName}…`} />}
       </main>

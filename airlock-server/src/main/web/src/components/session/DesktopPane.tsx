@@ -1,5 +1,6 @@
 import RFB from '@novnc/novnc';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLatest } from './useLatest';
 import {
   CONNECTION_LOST,
   endFromNotice,
@@ -93,10 +94,7 @@ class RfbChannel {
 export function DesktopPane(paneProps: DesktopPaneProps) {
   const { interactive, label, testId } = paneProps;
   const containerRef = useRef<HTMLDivElement>(null);
-  const props = useRef(paneProps);
-  useLayoutEffect(() => {
-    props.current = paneProps;
-  });
+  const props = useLatest(paneProps);
 
   useEffect(() => {
     const container = containerRef.current;

@@ -1,7 +1,8 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { useLatest } from './useLatest';
 import { FlowControl } from './FlowControl';
 import {
   attachClipboardKeys,
@@ -58,11 +59,7 @@ interface TerminalPaneProps {
 export function TerminalPane(paneProps: TerminalPaneProps) {
   const { interactive, label, testId, expose = false } = paneProps;
   const containerRef = useRef<HTMLDivElement>(null);
-  // Latest props for the socket's handlers, without reconnecting when the parent re-renders.
-  const props = useRef(paneProps);
-  useLayoutEffect(() => {
-    props.current = paneProps;
-  });
+  const props = useLatest(paneProps);
 
   useEffect(() => {
     const container = containerRef.current;
