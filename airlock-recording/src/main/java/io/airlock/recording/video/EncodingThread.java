@@ -18,13 +18,13 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * {@link #picture} waits, so memory stays bounded. The thread runs at the priority of the thread that hands it
  * pictures: at {@link BackgroundPriority background priority} on a gateway, where encoding can wait and the
  * sessions on the same cores cannot; at normal priority in a transcode of its own, where an encoder behind its
- * producer would leave x264 waiting for pictures (a dense recording took 22 s instead of 16).
+ * producer would leave x264 waiting for pictures (a dense recording took 22 s instead of 19).
  */
 final class EncodingThread implements FrameSink, AutoCloseable {
 
     private static final int POOL = 4;
 
-    /** One picture to encode; {@code background} when the thread that handed it over runs at background priority. */
+    /** A picture to encode; {@code background} when the thread that handed it over runs at background priority. */
     private record Job(AVFrame picture, long tick, boolean keyframe, boolean background) {
     }
 

@@ -119,8 +119,8 @@ final class Letterbox implements AutoCloseable {
             int top = strip * strips.source();
             int rows = Math.min(strips.source(), height - top);
             int videoRows = rows == strips.source() ? strips.video() : fit.height() - strip * strips.video();
-            Scaler scale = rows == strips.source() ? stripScaler : lastStripScaler;
-            scale(scale.to(width, rows, fit.width(), videoRows, flags), pixels, width, top, rows, fit,
+            Scaler rowsScaler = rows == strips.source() ? stripScaler : lastStripScaler;
+            scale(rowsScaler.to(width, rows, fit.width(), videoRows, flags), pixels, width, top, rows, fit,
                     strip * strips.video());
         }
     }

@@ -51,7 +51,8 @@ class VncSessionBrowserTest extends BrowserGatewayTest {
             page.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=session-status]"), "Connected"));
             page.wait.until(d -> xtermPixels().get(0) > 2000 && xtermPixels().get(1) > 100);
             List<Long> counts = xtermPixels();
-            System.out.println("xterm region on the canvas: " + counts.get(0) + " white, " + counts.get(1) + " black px");
+            System.out.println("xterm region on the canvas: " + counts.get(0) + " white, " + counts.get(1)
+                    + " black px");
             assertThat(page.browser.getPageSource()).doesNotContain(PEERS.vncPassword());
             page.screenshot("vnc-session");
 
