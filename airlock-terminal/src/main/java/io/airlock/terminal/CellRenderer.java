@@ -121,20 +121,17 @@ public final class CellRenderer {
         for (DirtySpan span : spans) {
             drawSpan(span.row(), span.fromColumn(), span.toColumn());
         }
-        boolean cursorChanged = !cursor.equals(drawnCursor);
-        if (cursorChanged && !cursor.visible() && !drawnCursor.visible()) {
-            // A hidden cursor that moved leaves every cell as it was drawn (full-screen programs hide it).
-            drawnCursor = cursor;
-            return !spans.isEmpty();
-        }
-        if (cursorChanged) {
+        // The cells a cursor left and entered; a hidden cursor that moved changed no cell (full-screen
+        // programs hide it).
+        boolean cursorRedrawn = !cursor.equals(drawnCursor) && (cursor.visible() || drawnCursor.visible());
+        if (cursorRedrawn) {
             if (drawnCursor.row() < rows && drawnCursor.column() < columns) {
                 drawSpan(drawnCursor.row(), drawnCursor.column(), drawnCursor.column() + 1);
             }
             drawSpan(cursor.row(), cursor.column(), cursor.column() + 1);
-            drawnCursor = cursor;
         }
-        return cursorChanged || !spans.isEmpty();
+        drawnCursor = cursor;
+        return cursorRedrawn || !spans.isEmpty();
     }
 
     /**

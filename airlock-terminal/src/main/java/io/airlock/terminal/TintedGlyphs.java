@@ -43,9 +43,7 @@ final class TintedGlyphs {
             tiles[slot] = tile;
         }
         for (int i = 0; i < alpha.length; i++) {
-            int coverage = alpha[i] & 0xFF;
-            tile[i] = coverage == 0 ? background
-                    : coverage == 255 ? foreground : Palette.blend(background, foreground, coverage);
+            tile[i] = Palette.blend(background, foreground, alpha[i] & 0xFF);
         }
         glyphs[slot] = glyph;
         foregrounds[slot] = foreground;

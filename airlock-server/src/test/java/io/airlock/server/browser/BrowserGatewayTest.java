@@ -1,5 +1,7 @@
 package io.airlock.server.browser;
 
+import io.airlock.server.session.SessionRecord;
+import io.airlock.server.session.SessionRecordRepository;
 import io.airlock.server.support.EquipmentSetup;
 import io.airlock.server.support.GatewayTest;
 import java.time.Duration;
@@ -29,5 +31,12 @@ abstract class BrowserGatewayTest extends GatewayTest {
     protected void openSessionWindowAs(EquipmentSetup.Setup setup) {
         page.signIn(setup.username(), ownPassword(setup.username()));
         page.openSessionWindow(setup.groupId(), setup.methodId());
+    }
+
+    /** Leaves the session window, which ends its session, and returns the session's history row once ended. */
+    protected SessionRecord leaveSessionWindowUntilEnded(SessionRecordRepository records) {
+        long id = page.leaveSessionWindow();
+        page.wait.until(d -> records.find(id).orElseThrow().endedAt() != null);
+        return records.find(id).orElseThrow();
     }
 }

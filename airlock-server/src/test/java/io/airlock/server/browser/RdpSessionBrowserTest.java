@@ -51,9 +51,7 @@ class RdpSessionBrowserTest extends BrowserGatewayTest {
 
             xterm.clickAndType(page, "airlock42");
 
-            long id = page.leaveSessionWindow();
-            page.wait.until(d -> records.find(id).orElseThrow().endedAt() != null);
-            var record = records.find(id).orElseThrow();
+            var record = leaveSessionWindowUntilEnded(records);
             assertThat(record.endReason()).isEqualTo(EndReason.CLOSED_BY_USER);
             assertThat(record.protocol()).isEqualTo("RDP");
         }
