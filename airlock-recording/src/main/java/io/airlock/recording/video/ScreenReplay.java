@@ -11,8 +11,8 @@ import io.airlock.terminal.Terminal;
  * to the renderer's native 8x20, so a wide terminal is drawn at the size it is shown instead of being
  * drawn large and shrunk, with glyphs hinted for that size and line-drawing characters on whole
  * pixels. An 80x24 terminal is exactly the video's 640x480; smaller ones are drawn at 8x20 and scaled
- * up, and those that would need cells below 5x13 are drawn at 8x20 and shrunk. A terminal whose frame
- * would exceed {@link #MAX_PIXELS} at 8x20 is drawn at 4x8 cells, to bound memory.
+ * up. Those that would need cells below 5x13 are drawn at a shrink cell ({@link #shrinkCell}) and
+ * shrunk. A terminal whose frame would exceed {@link #MAX_PIXELS} is drawn at 4x8 cells, to bound memory.
  */
 final class ScreenReplay implements Picture {
 
@@ -23,13 +23,24 @@ final class ScreenReplay implements Picture {
     private static final int MIN_CELL_HEIGHT = 8;
 
     /**
-     * The smallest cell drawn at the video's size; below it a terminal is drawn at 8x20 and shrunk by area
+     * The smallest cell drawn at the video's size; below it a terminal is drawn larger and shrunk by area
      * averaging, which OCR reads better there ({@code ./airlock bench-legibility}: 120x36 drawn at 5x13
-     * 68.7 % of the words against 63.8 % shrunk; 132x43 at 5x11 55.5 % against 57.9 %; 200x60 at 4x8
-     * 18.0 % against 23.4 %).
+     * 68.7 % of the words against 63.8 % shrunk; 132x43 at 5x11 55.5 % against 57.9 % shrunk from 8x20).
      */
     private static final int MIN_CELL_WIDTH_AT_SIZE = 5;
     private static final int MIN_CELL_HEIGHT_AT_SIZE = 13;
+
+    /**
+     * The width of a cell drawn to be shrunk: the narrowest at which the hinted small glyphs keep their
+     * letter shapes (at five pixels DejaVu's n reads as r and 0 as a C). Measured with
+     * {@code ./airlock bench-legibility} against drawing at 8x20: 132x43 reads 67.1 % of the words instead
+     * of 58.0 %, 200x60 29.2 % instead of 23.7 %; 7 and 8 pixels wide read 60 to 66 % at 132x43.
+     */
+    private static final int SHRINK_CELL_WIDTH = 6;
+
+    /** A cell size in pixels. */
+    record Cell(int width, int height) {
+    }
 
     private final TerminalPlayback playback;
     private final Terminal terminal;
@@ -95,20 +106,39 @@ final class ScreenReplay implements Picture {
 
     /** A new renderer only when the cell size must change; the current one redraws on a new size itself. */
     private CellRenderer rendererFor(int columns, int rows) {
-        int cellWidth = cellSize(videoWidth, columns, MIN_CELL_WIDTH, CellRenderer.DEFAULT_CELL_WIDTH);
-        int cellHeight = cellSize(videoHeight, rows, MIN_CELL_HEIGHT, CellRenderer.DEFAULT_CELL_HEIGHT);
-        if (cellWidth < MIN_CELL_WIDTH_AT_SIZE || cellHeight < MIN_CELL_HEIGHT_AT_SIZE) {
-            cellWidth = CellRenderer.DEFAULT_CELL_WIDTH;
-            cellHeight = CellRenderer.DEFAULT_CELL_HEIGHT;
-        }
-        if ((long) columns * cellWidth * rows * cellHeight > MAX_PIXELS) {
-            cellWidth = MIN_CELL_WIDTH;
-            cellHeight = MIN_CELL_HEIGHT;
-        }
-        if (renderer != null && renderer.cellWidth() == cellWidth && renderer.cellHeight() == cellHeight) {
+        Cell cell = cellFor(columns, rows);
+        if (renderer != null && renderer.cellWidth() == cell.width() && renderer.cellHeight() == cell.height()) {
             return renderer;
         }
-        return new CellRenderer(terminal, cellWidth, cellHeight);
+        return new CellRenderer(terminal, cell.width(), cell.height());
+    }
+
+    private Cell cellFor(int columns, int rows) {
+        int cellWidth = cellSize(videoWidth, columns, MIN_CELL_WIDTH, CellRenderer.DEFAULT_CELL_WIDTH);
+        int cellHeight = cellSize(videoHeight, rows, MIN_CELL_HEIGHT, CellRenderer.DEFAULT_CELL_HEIGHT);
+        Cell cell = cellWidth < MIN_CELL_WIDTH_AT_SIZE || cellHeight < MIN_CELL_HEIGHT_AT_SIZE
+                ? shrinkCell(videoWidth, videoHeight, columns, rows)
+                : new Cell(cellWidth, cellHeight);
+        if ((long) columns * cell.width() * rows * cell.height() > MAX_PIXELS) {
+            return new Cell(MIN_CELL_WIDTH, MIN_CELL_HEIGHT);
+        }
+        return cell;
+    }
+
+    /**
+     * The cell a terminal too large for the video's pixels is drawn at before it is shrunk. A wide one is
+     * drawn as narrow as keeps letters apart ({@value #SHRINK_CELL_WIDTH} pixels) and in the proportions
+     * of the cell the video shows, rounded down, so that the shrunk frame fills the video's width, its
+     * scarce side. A tall one, whose cells in those proportions would be too short for the glyphs, is drawn
+     * at the native 8x20.
+     */
+    static Cell shrinkCell(int videoWidth, int videoHeight, int columns, int rows) {
+        double heightPerWidth = ((double) videoHeight / rows) / ((double) videoWidth / columns);
+        int height = (int) (SHRINK_CELL_WIDTH * heightPerWidth);
+        if (height < MIN_CELL_HEIGHT_AT_SIZE) {
+            return new Cell(CellRenderer.DEFAULT_CELL_WIDTH, CellRenderer.DEFAULT_CELL_HEIGHT);
+        }
+        return new Cell(SHRINK_CELL_WIDTH, Math.min(height, CellRenderer.DEFAULT_CELL_HEIGHT));
     }
 
     /** Video pixels per cell, rounded to the nearest whole pixel (a frame a little too large is shrunk). */
