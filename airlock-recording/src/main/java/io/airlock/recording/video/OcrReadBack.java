@@ -48,15 +48,24 @@ final class OcrReadBack {
                 "fps=" + VideoSpec.EVIDENCE.framesPerSecond() + ",select='" + select + "',scale=iw*" + UPSCALE
                         + ":ih*" + UPSCALE + ":flags=bicubic",
                 "-fps_mode", "passthrough", pattern);
+        List<Path> frames = new ArrayList<>();
+        for (int i = 0; i < ticks.size(); i++) {
+            Path frame = work.resolve(String.format("frame-%05d.png", i + 1));
+            if (!Files.exists(frame)) {
+                throw new IOException("ffmpeg gave " + i + " frames for " + ticks.size() + " ticks of " + video);
+            }
+            frames.add(frame);
+        }
+        return readImages(frames, work);
+    }
+
+    /** The text tesseract reads in each image, in order, read as {@link #read} reads a video's frames. */
+    static List<String> readImages(List<Path> images, Path work) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<String>> texts = new ArrayList<>();
-            for (int i = 0; i < ticks.size(); i++) {
-                Path frame = work.resolve(String.format("frame-%05d.png", i + 1));
-                if (!Files.exists(frame)) {
-                    throw new IOException("ffmpeg gave " + i + " frames for " + ticks.size() + " ticks of " + video);
-                }
-                texts.add(pool.submit(() -> run(work, "tesseract", frame.toString(), "stdout", "--psm", "6")));
+            for (Path image : images) {
+                texts.add(pool.submit(() -> run(work, "tesseract", image.toString(), "stdout", "--psm", "6")));
             }
             List<String> result = new ArrayList<>();
             for (Future<String> text : texts) {
