@@ -159,10 +159,37 @@ public final class CellRenderer {
         }
         while (column < to) {
             int code = line.code(column);
-            int cells = Math.max(1, Math.min(widthOf(code), columns - column));
+            int cells = isBlank(line, column) ? blankRun(row, line, column, to)
+                    : Math.max(1, Math.min(widthOf(code), columns - column));
             drawCell(row, column, line, cells);
             column += cells;
         }
+    }
+
+    /** A cell that shows only its background (and any underline), as most of a screen does. */
+    private static boolean isBlank(Line line, int column) {
+        int code = line.code(column);
+        return (code == Line.BLANK || code == ' ') && line.combining(column).isEmpty();
+    }
+
+    /**
+     * How many blank cells from {@code column} look alike: the same pen and not the cursor. They are drawn
+     * as one rectangle, a few fills a pixel row instead of one a cell, which a screen that scrolls redraws
+     * in every frame.
+     */
+    private int blankRun(int row, Line line, int column, int to) {
+        Pen pen = line.pen(column);
+        Cursor cursor = shownCursor;
+        int cursorColumn = cursor.visible() && cursor.row() == row ? cursor.column() : -1;
+        if (cursorColumn == column) {
+            return 1;
+        }
+        int end = column + 1;
+        while (end < to && end != cursorColumn && isBlank(line, end)
+                && (line.pen(end) == pen || line.pen(end).equals(pen))) {
+            end++;
+        }
+        return end - column;
     }
 
     /** Cells a code point covers, as {@link Terminal#cell} reports it (a wide tail on its own counts one). */

@@ -180,6 +180,31 @@ class CellRendererTest {
     }
 
     @Test
+    void blankCellsOfOnePenAreFilledTogetherAndTheCursorAmongThemStaysAReversedBlock() {
+        Terminal term = new Terminal(12, 2);
+        term.feed("\u001b[44m    \u001b[42m  \u001b[4m   \u001b[m\u001b[1;3H");
+        CellRenderer renderer = new CellRenderer(term);
+        renderer.render();
+
+        for (int column : new int[] {0, 1, 3}) {
+            assertThat(pixel(renderer, column * 8 + 4, 10)).as("column %d", column).isEqualTo(0x0000EE);
+        }
+        assertThat(pixel(renderer, 2 * 8 + 4, 10)).as("the cursor").isEqualTo(Palette.DEFAULT_FOREGROUND);
+        assertThat(pixel(renderer, 4 * 8, 0)).isEqualTo(0x00CD00);
+        assertThat(pixel(renderer, 5 * 8 + 7, 19)).isEqualTo(0x00CD00);
+        for (int x = 6 * 8; x < 9 * 8; x++) {
+            assertThat(pixel(renderer, x, 18)).as("underline at x=%d", x).isEqualTo(Palette.DEFAULT_FOREGROUND);
+            assertThat(pixel(renderer, x, 10)).isEqualTo(0x00CD00);
+        }
+        assertThat(pixel(renderer, 9 * 8, 18)).isEqualTo(Palette.DEFAULT_BACKGROUND);
+
+        term.feed("\u001b[1;5H");
+        renderer.render();
+        assertThat(pixel(renderer, 2 * 8 + 4, 10)).as("the cell the cursor left").isEqualTo(0x0000EE);
+        assertThat(pixel(renderer, 4 * 8 + 4, 10)).as("the cursor").isEqualTo(Palette.DEFAULT_FOREGROUND);
+    }
+
+    @Test
     void underlineAndStrikethroughAreSolidLinesAcrossTheCell() {
         Terminal term = new Terminal(10, 2);
         term.feed("\u001b[?25l\u001b[4m \u001b[24;9m \u001b[m");
