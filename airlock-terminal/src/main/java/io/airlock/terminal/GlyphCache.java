@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rasterises characters into coverage masks for one cell size and keeps them, so a frame costs a lookup
@@ -29,6 +30,17 @@ import java.util.Map;
 final class GlyphCache {
 
     private static final int CAPACITY = 4096;
+
+    /**
+     * Glyphs of single code points any cache has drawn, by cell size: each session and each change of
+     * terminal size starts a cache of its own, and Java 2D takes tens of microseconds a glyph (a tenth of
+     * the drawing in a recording whose window changes size). Masks are never written once made.
+     */
+    private static final Map<SharedKey, Glyph> SHARED = new ConcurrentHashMap<>();
+    private static final int SHARED_CAPACITY = 1 << 14;
+
+    private record SharedKey(int cellWidth, int cellHeight, int key) {
+    }
 
     /** What makes two glyphs of several code points (combining characters) differ. */
     private record Key(String text, boolean bold, boolean italic, int cells) {
@@ -50,7 +62,15 @@ final class GlyphCache {
         int key = codePoint | (bold ? 1 << 21 : 0) | (italic ? 1 << 22 : 0) | (cells > 1 ? 1 << 23 : 0);
         Glyph glyph = single.get(key);
         if (glyph == null) {
-            glyph = rasterise(Character.toString(codePoint), codePoint, bold, italic, cells);
+            SharedKey shared = new SharedKey(cellWidth, cellHeight, key);
+            glyph = SHARED.get(shared);
+            if (glyph == null) {
+                glyph = rasterise(Character.toString(codePoint), codePoint, bold, italic, cells);
+                if (SHARED.size() >= SHARED_CAPACITY) {
+                    SHARED.clear();
+                }
+                SHARED.put(shared, glyph);
+            }
             single.put(key, glyph);
         }
         return glyph;
@@ -95,11 +115,11 @@ final class GlyphCache {
 
         Outline(int cellWidth, int cellHeight) {
             this.cellHeight = cellHeight;
-            Font base = load("DejaVuSansMono.ttf");
+            Font base = Faces.REGULAR;
             // DejaVu Sans Mono advances 0.602 em, so this size makes one character exactly one cell wide.
             float size = cellWidth / 0.602f;
             this.regular = base.deriveFont(size);
-            this.bold = load("DejaVuSansMono-Bold.ttf").deriveFont(size);
+            this.bold = Faces.BOLD.deriveFont(size);
             LineMetrics metrics = regular.getLineMetrics("Mg", new FontRenderContext(null, true, false));
             float textHeight = metrics.getAscent() + metrics.getDescent();
             this.baseline = Math.round((cellHeight - textHeight) / 2 + metrics.getAscent());
@@ -143,6 +163,18 @@ final class GlyphCache {
                 }
             }
             return new Glyph(width, cellHeight, alpha);
+        }
+    }
+
+    /**
+     * The bundled faces, read once: {@link Font#createFont} copies a font stream to a temporary file each
+     * time, and every change of terminal size makes a new cache.
+     */
+    private static final class Faces {
+        static final Font REGULAR = load("DejaVuSansMono.ttf");
+        static final Font BOLD = load("DejaVuSansMono-Bold.ttf");
+
+        private Faces() {
         }
 
         private static Font load(String name) {

@@ -18,6 +18,15 @@ class GlyphCacheTest {
     }
 
     @Test
+    void cachesOfOneCellSizeShareTheGlyphsEitherDrew() {
+        Glyph drawn = new GlyphCache(7, 17).glyph('Q', false, false, 1);
+
+        assertThat(new GlyphCache(7, 17).glyph('Q', false, false, 1)).isSameAs(drawn);
+        assertThat(new GlyphCache(7, 18).glyph('Q', false, false, 1)).isNotSameAs(drawn);
+        assertThat(new GlyphCache(7, 17).glyph('Q', true, false, 1)).isNotSameAs(drawn);
+    }
+
+    @Test
     void manyDifferentCharactersKeepTheCacheBoundedAndCorrect() {
         GlyphCache cache = new GlyphCache(5, 11);
         Glyph a = cache.glyph('a', false, false, 1);
