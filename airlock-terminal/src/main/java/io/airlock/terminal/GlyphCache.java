@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rasterises characters into coverage masks for one cell size and keeps them, so a frame costs a lookup
@@ -34,10 +35,12 @@ final class GlyphCache {
     /**
      * Glyphs of single code points any cache has drawn, by cell size: each session and each change of
      * terminal size starts a cache of its own, and Java 2D takes tens of microseconds a glyph (a tenth of
-     * the drawing in a recording whose window changes size). Masks are never written once made.
+     * the drawing in a recording whose window changes size). Masks are never written once made. Bounded by
+     * their bytes, 8 MB about, since cells may be large; when full it starts over, as a cache's own table does.
      */
     private static final Map<SharedKey, Glyph> SHARED = new ConcurrentHashMap<>();
-    private static final int SHARED_CAPACITY = 1 << 14;
+    private static final long SHARED_BUDGET_BYTES = 8L << 20;
+    private static final AtomicLong SHARED_BYTES = new AtomicLong();
 
     private record SharedKey(int cellWidth, int cellHeight, int key) {
     }
@@ -66,8 +69,10 @@ final class GlyphCache {
             glyph = SHARED.get(shared);
             if (glyph == null) {
                 glyph = rasterise(Character.toString(codePoint), codePoint, bold, italic, cells);
-                if (SHARED.size() >= SHARED_CAPACITY) {
+                if (SHARED_BYTES.addAndGet(glyph.alpha().length) > SHARED_BUDGET_BYTES) {
+                    // Racing threads may clear twice or count a glyph the clear dropped; the bound stays rough.
                     SHARED.clear();
+                    SHARED_BYTES.set(glyph.alpha().length);
                 }
                 SHARED.put(shared, glyph);
             }

@@ -31,10 +31,11 @@ final class ScreenReplay implements Picture {
     private static final int MIN_CELL_HEIGHT_AT_SIZE = 13;
 
     /**
-     * The width of a cell drawn to be shrunk: the narrowest at which the hinted small glyphs keep their
-     * letter shapes (at five pixels DejaVu's n reads as r and 0 as a C). Measured with
-     * {@code ./airlock bench-legibility} against drawing at 8x20: 132x43 reads 67.1 % of the words instead
-     * of 58.0 %, 200x60 29.2 % instead of 23.7 %; 7 and 8 pixels wide read 60 to 66 % at 132x43.
+     * The width of a cell drawn to be shrunk: the narrowest at which the hinted small glyphs keep a gap
+     * between letters (at five pixels DejaVu's n fills the cell and reads as r). Measured with
+     * {@code ./airlock bench-legibility} against drawing at 8x20: 132x43 reads 67.1 % of the words instead of
+     * 58.0 %, 200x60 29.3 % instead of 23.7 %; cells 7 and 8 pixels wide read 58 to 66 % at 132x43. A 200x60
+     * frame is then 1200x900 pixels to convert instead of 1600x1200.
      */
     private static final int SHRINK_CELL_WIDTH = 6;
 
