@@ -40,7 +40,7 @@ final class ScreenReplay implements Picture {
     private static final int SHRINK_CELL_WIDTH = 6;
 
     /** A cell size in pixels. */
-    record Cell(int width, int height) {
+    private record Cell(int width, int height) {
     }
 
     private final TerminalPlayback playback;
@@ -133,7 +133,7 @@ final class ScreenReplay implements Picture {
      * scarce side. A tall one, whose cells in those proportions would be too short for the glyphs, is drawn
      * at the native 8x20.
      */
-    static Cell shrinkCell(int videoWidth, int videoHeight, int columns, int rows) {
+    private static Cell shrinkCell(int videoWidth, int videoHeight, int columns, int rows) {
         double heightPerWidth = ((double) videoHeight / rows) / ((double) videoWidth / columns);
         int height = (int) (SHRINK_CELL_WIDTH * heightPerWidth);
         if (height < MIN_CELL_HEIGHT_AT_SIZE) {
